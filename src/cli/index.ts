@@ -1,0 +1,55 @@
+/**
+ * The command-line program. Commands live one per file; this wires them up, maps commander's
+ * usage errors to exit code 2, and keeps stdout and stderr apart.
+ */
+import { Command, CommanderError } from 'commander';
+import { extractCommand, type CliIO } from './extract.js';
+import { validateCommand } from './validate.js';
+import { schemaCommand } from './schema.js';
+
+export const VERSION = '0.1.0';
+
+export function buildProgram(io: CliIO): Command {
+  const program = new Command('policy-extract')
+    .description('Turn scraped Chinese government plans into structured, validated, source-traceable data.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+  for (const cmd of [extractCommand(io), validateCommand(io), schemaCommand(io)]) {
+    program.addCommand(cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError('(run with --help for usage)'));
+  }
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  $ policy-extract extract plan.txt > plan.json
+  $ policy-extract extract scraped/ -o out/
+  $ policy-extract validate out/
+  $ policy-extract schema`,
+  );
+  return program;
+}
+
+export async function main(argv: string[], io?: Partial<CliIO>): Promise<number> {
+  let exit = 0;
+  const full: CliIO = {
+    stdout: io?.stdout ?? ((s) => void process.stdout.write(s)),
+    stderr: io?.stderr ?? ((s) => void process.stderr.write(s)),
+    setExit: (code) => {
+      exit = code;
+    },
+  };
+  const program = buildProgram(full);
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version exit 0; usage errors exit 2.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    full.stderr(`policy-extract: internal error: ${(e as Error).message}\n`);
+    return 2;
+  }
+  return exit;
+}

@@ -1,0 +1,170 @@
+/**
+ * The document that travels through the stages. Each stage takes a Doc and returns a new one with
+ * its own part filled in; nothing here touches files.
+ *
+ * Positions: every `Range` is `[start, end)` in `doc.text`, the normalized working text. `doc.map`
+ * takes any such offset back to the decoded source, and only the output layer turns that into
+ * `origin: { line, text }`.
+ */
+export type Range = [number, number];
+
+/** A piece of output text in both scripts: `s` is the analysis (simplified) form, `o` the source's. */
+export interface Txt {
+  s: string;
+  o: string;
+}
+
+export type SourceFormat = 'text' | 'html' | 'docx';
+export type Script = 'traditional' | 'simplified' | 'mixed';
+export type RemovedKind = 'spam' | 'navigation' | 'boilerplate' | 'artifact';
+
+export interface Message {
+  code: string;
+  message: string;
+  range?: Range;
+  /** A source offset, for messages about text that normalization took out of `doc.text`. */
+  sourceOffset?: number;
+}
+
+export interface Removal {
+  kind: RemovedKind;
+  reason: string;
+  /** Either a range in the working text or, for artifacts repaired away, a source range. */
+  range?: Range;
+  sourceRange?: Range;
+}
+
+export interface Line {
+  start: number;
+  end: number;
+  removed?: { kind: RemovedKind; reason: string };
+  /** Set when the line belongs to a rebuilt table. */
+  table?: string;
+}
+
+export interface Section {
+  id: string;
+  number: string;
+  family: string;
+  level: number;
+  heading: Txt;
+  text: Txt;
+  /** Where the heading is. */
+  range: Range;
+  /** From the heading to the start of the next section of the same or a higher level. */
+  span: Range;
+  children: Section[];
+}
+
+export interface Table {
+  id: string;
+  section: string | null;
+  header: Txt[];
+  rows: Txt[][];
+  range: Range;
+  rowRanges: Range[];
+  /** Per row, the ranges of its cells (null where a cell was carried down or is missing). */
+  cellRanges: (Range | null)[][];
+}
+
+export type Comparator = '>=' | '<=' | '>' | '<' | '=' | '~';
+
+export interface Value {
+  raw: Txt;
+  value: number | null;
+  comparator: Comparator | null;
+  unit: string | null;
+  year: number | null;
+}
+
+export interface Goal {
+  year: number;
+  text: Txt;
+  range: Range;
+  section: string | null;
+}
+
+export interface Indicator {
+  name: Txt;
+  category: Txt | null;
+  baseline: Value | null;
+  target: Value | null;
+  nature: '预期性' | '约束性' | null;
+  section: string | null;
+  table: string | null;
+  range: Range;
+}
+
+export interface Task {
+  text: Txt;
+  deadline: number | null;
+  deadlineText: Txt | null;
+  lead: Txt[];
+  support: Txt[];
+  section: string | null;
+  table: string | null;
+  range: Range;
+}
+
+export interface DocumentFacts {
+  title: Txt | null;
+  docNumber: Txt | null;
+  issuer: Txt[];
+  date: string | null;
+  dateSource: string | null;
+  region: Txt | null;
+  kind: string | null;
+  period: { start: number; end: number } | null;
+}
+
+export interface Doc {
+  path: string;
+  format: SourceFormat;
+  encoding: string;
+  sha256: string;
+  /** The decoded input, exactly as read. */
+  source: string;
+  /** Normalized working text in the analysis script (simplified). */
+  text: string;
+  /** Same length as `text`, in the source's own script. */
+  original: string;
+  map: Int32Array;
+  script: Script;
+  lines: Line[];
+  sections: Section[];
+  tables: Table[];
+  facts: DocumentFacts;
+  goals: Goal[];
+  indicators: Indicator[];
+  tasks: Task[];
+  removed: Removal[];
+  messages: Message[];
+}
+
+export function emptyFacts(): DocumentFacts {
+  return { title: null, docNumber: null, issuer: [], date: null, dateSource: null, region: null, kind: null, period: null };
+}
+
+/** The text of a working-text range in both scripts. */
+export function txt(doc: Pick<Doc, 'text' | 'original'>, start: number, end: number): Txt {
+  return { s: doc.text.slice(start, end), o: doc.original.slice(start, end) };
+}
+
+export function joinTxt(parts: readonly Txt[], sep = ''): Txt {
+  return { s: parts.map((p) => p.s).join(sep), o: parts.map((p) => p.o).join(sep) };
+}
+
+/** Trim whitespace (and the given extra characters) from both ends, keeping both scripts aligned. */
+export function trimTxt(t: Txt, extra = ''): Txt {
+  const isTrim = (c: string) => /\s/.test(c) || c === '\u3000' || extra.includes(c);
+  let a = 0;
+  let b = t.s.length;
+  while (a < b && isTrim(t.s[a])) a++;
+  while (b > a && isTrim(t.s[b - 1])) b--;
+  return { s: t.s.slice(a, b), o: t.o.slice(a, b) };
+}
+
+/** Lines that survived spam stripping and are not part of a table. */
+export function bodyLines(doc: Pick<Doc, 'lines'>): Line[] {
+  return doc.lines.filter((l) => !l.removed && !l.table);
+}

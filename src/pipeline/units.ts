@@ -1,0 +1,56 @@
+/**
+ * Responsible units: splitting `县发展改革委、县规划自然资源局` into names, never inside brackets
+ * (`各乡镇（街道、开发区）人民政府` is one unit), and recognising what a unit name looks like.
+ */
+import type { Txt } from './doc.js';
+
+const UNIT_SUFFIX =
+  /(?:委员会|委|局|办|院|部|厅|署|中心|政府|单位|公司|集团|会|所|站|队|组|处|科|室|馆|行|社|校|大学|机构|部门|街道|乡镇|管委会|办事处|工作组|各地|各区|各县|各市|园区|开发区|法院|检察院|总队|支队|联社)$/;
+
+/** Split a unit list on 、，,；; and spaces at bracket depth zero; `s` and `o` stay aligned. */
+export function splitUnits(list: Txt): Txt[] {
+  const out: Txt[] = [];
+  let depth = 0;
+  let from = 0;
+  const push = (to: number) => {
+    const s = list.s.slice(from, to).replace(/\s+/g, '');
+    const o = list.o.slice(from, to).replace(/\s+/g, '');
+    const cleaned = cleanUnit({ s, o });
+    if (cleaned.s) out.push(cleaned);
+  };
+  for (let i = 0; i < list.s.length; i++) {
+    const c = list.s[i];
+    if (c === '（' || c === '(' || c === '[' || c === '【') depth++;
+    else if ((c === '）' || c === ')' || c === ']' || c === '】') && depth > 0) depth--;
+    else if (depth === 0 && /[、，,；;和及与\s]/.test(c)) {
+      // 和/及/与 split only between two unit-shaped names (`县医保局和县财政局`).
+      if (/[和及与]/.test(c) && !UNIT_SUFFIX.test(list.s.slice(from, i))) continue;
+      push(i);
+      from = i + 1;
+    }
+  }
+  push(list.s.length);
+  return out;
+}
+
+/** Drop list furniture around a unit: trailing 等/按职责分工负责, leading 由/请. */
+export function cleanUnit(u: Txt): Txt {
+  const lead = /^(?:由|请|会同|协同|配合|指导)/.exec(u.s)?.[0].length ?? 0;
+  const tailMatch = /(?:等(?:有关|相关)?(?:单位|部门)?|按职责分工负责|分别负责|负责|牵头|参与|配合)$/.exec(u.s.slice(lead));
+  let end = u.s.length;
+  if (tailMatch && tailMatch.index > 1) end = lead + tailMatch.index;
+  const s = u.s.slice(lead, end).replace(/[。.;；:：]+$/, '');
+  const o = u.o.slice(lead, lead + s.length);
+  return { s, o };
+}
+
+export function looksLikeUnit(name: string): boolean {
+  const bare = name.replace(/[（(][^）)]*[）)]$/, '');
+  return bare.length >= 2 && bare.length <= 30 && UNIT_SUFFIX.test(bare);
+}
+
+/** A whole list is unit-shaped when every member is. */
+export function isUnitListText(s: string): boolean {
+  const parts = splitUnits({ s, o: s });
+  return parts.length > 0 && parts.every((p) => looksLikeUnit(p.s));
+}

@@ -1,0 +1,75 @@
+/**
+ * extract-goals: dated headline statements (`到2025年，…`, `2027年，…` at a paragraph start,
+ * `力争到…`), one per year when a paragraph holds several. Only statements in the plan's goal part
+ * (a section headed 目标 / 总体要求 …, or the lead before the outline) are goals; dated statements
+ * elsewhere are tasks, and years before the document's own date are reports, not goals.
+ */
+import { trimTxt, txt, type Doc, type Goal, type Range, type Section } from '../pipeline/doc.js';
+import { flattenSections, sectionAt } from './segment.js';
+
+/**
+ * A dated statement starts a sentence (`。到2025年，…`, `2027年，…` at a paragraph start) or is a
+ * clause of its own between commas (`…六大行动，到2025年，全面完成…`).
+ */
+export const DATED_START =
+  /(?:^|(?<=[。；;！？!?：:]))[ \t\u3000]*((?:力争|争取|预计)?(?:(?:到|至)\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?[，,]?|((?:19|20)\d{2})\s*年(?:底|末)?[，,]))|(?<=[，,])((?:力争|争取)?(?:到|至)\s*((?:19|20)\d{2})\s*年(?:底|末)?前?[，,])/g;
+
+/** Headings under which dated statements state the plan's goals. */
+const GOAL_HEADING = /目标|主要目|总体要求|总体思路|指导思想|发展方向|愿景|总体安排|基本原则|工作要求/;
+
+function ancestry(sections: readonly Section[], s: Section | null): Section[] {
+  if (!s) return [];
+  const all = flattenSections(sections);
+  const chain: Section[] = [s];
+  for (let id = s.id; id.includes('.'); ) {
+    id = id.slice(0, id.lastIndexOf('.'));
+    const p = all.find((x) => x.id === id);
+    if (p) chain.push(p);
+  }
+  return chain;
+}
+
+export function isGoalContext(doc: Doc, offset: number): boolean {
+  const s = sectionAt(doc.sections, offset);
+  if (!s) return true;
+  return ancestry(doc.sections, s).some((a) => GOAL_HEADING.test(a.heading.s));
+}
+
+export interface DatedStatement {
+  year: number;
+  range: Range;
+}
+
+/** Every dated statement in a line: from its date to the next dated statement or the line end. */
+export function datedStatements(text: string, lineStart: number, lineEnd: number): DatedStatement[] {
+  const line = text.slice(lineStart, lineEnd);
+  const starts: { at: number; year: number }[] = [];
+  DATED_START.lastIndex = 0;
+  for (let m = DATED_START.exec(line); m; m = DATED_START.exec(line)) {
+    const phrase = m[1] ?? m[4];
+    const at = m.index + m[0].length - phrase.length;
+    starts.push({ at: lineStart + at, year: Number(m[2] ?? m[3] ?? m[5]) });
+    if (m[0].length === 0) DATED_START.lastIndex++;
+  }
+  return starts.map((s, i) => ({ year: s.year, range: [s.at, i + 1 < starts.length ? starts[i + 1].at : lineEnd] }));
+}
+
+export function documentYear(doc: Doc): number | null {
+  return doc.facts.date ? Number(doc.facts.date.slice(0, 4)) : null;
+}
+
+export function extractGoals(doc: Doc): Doc {
+  const goals: Goal[] = [];
+  const issued = documentYear(doc);
+  for (const line of doc.lines) {
+    if (line.removed || line.table) continue;
+    for (const st of datedStatements(doc.text, line.start, line.end)) {
+      if (issued !== null && st.year < issued) continue;
+      if (!isGoalContext(doc, st.range[0])) continue;
+      const text = trimTxt(txt(doc, st.range[0], st.range[1]));
+      if (text.s.length < 8) continue;
+      goals.push({ year: st.year, text, range: st.range, section: sectionAt(doc.sections, st.range[0])?.id ?? null });
+    }
+  }
+  return { ...doc, goals };
+}

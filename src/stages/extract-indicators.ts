@@ -1,0 +1,233 @@
+/**
+ * extract-indicators: quantified targets, from indicator tables and from prose.
+ *
+ * Tables: a table with value columns (基期值, 目标值, 20XX年) gives one indicator per row, with the
+ * years read from the header (`2020年基期值`). Prose (including text cells of task tables):
+ * `名称 + 动词 + 数值` (`每千人口执业（助理）医师数达3.3人`, `…比例不低于35%`, `从A提高到B`), and
+ * `动词 + 数值 + 量词 + 名称` (`超过1800家基层医疗卫生机构…`). The target year is the nearest
+ * enclosing `到20XX年` or the table row's deadline.
+ */
+import { trimTxt, txt, type Doc, type Indicator, type Range, type Table, type Txt, type Value } from '../pipeline/doc.js';
+import { parseValue } from '../pipeline/values.js';
+import { columnTypes } from './tables.js';
+import { sectionAt } from './segment.js';
+
+const NUM = '\\d+(?:\\.\\d+)?';
+const UNIT_ALT = '个百分点|/10万|万人次|万人|万元|亿元|平方米|公里|%|％|‰|万|亿|人次|人|张|个|家|所|名|元|次|岁|天|小时|吨|亩|项|座|台|套|户|条|例|辆|床|批|倍';
+const VALUE = `(?:[≥≤＞＜><]\\s*)?${NUM}(?:\\s*[-—~～至到]\\s*${NUM})?\\s*(?:${UNIT_ALT})?(?:以上|以下|以内|左右)?`;
+
+/** Verbs between a name and its target, with the comparator each implies. */
+const VERBS: [string, Value['comparator']][] = [
+  ['达到或超过', '>='], ['不低于', '>='], ['不少于', '>='], ['不小于', '>='], ['不高于', '<='], ['不超过', '<='],
+  ['力争达到', '>='], ['达到', '>='], ['提高到', '='], ['提高至', '='], ['提升到', '='], ['提升至', '='], ['增加到', '='],
+  ['增加至', '='], ['增长到', '='], ['下降到', '='], ['下降至', '='], ['降低到', '='], ['降低至', '='], ['降至', '='],
+  ['降到', '='], ['控制在', '<='], ['保持在', '>='], ['稳定在', '>='], ['超过', '>'], ['突破', '>'], ['高于', '>'],
+  ['低于', '<'], ['达', '>='], ['为', '='],
+];
+const VERB_ALT = VERBS.map(([v]) => v).join('|');
+const NAME_VERB_VALUE = new RegExp(`(?:(?:从|由)(${VALUE}))?(${VERB_ALT})\\s*(${VALUE})`, 'g');
+/** `超过1800家基层医疗卫生机构…`, `不少于100家县级公立医院…`. */
+const LEADING_QUANTITY = new RegExp(`(超过|不少于|至少|力争)(${NUM}\\s*(?:家|个|所|名|人|项|座))([^，,。；;：:\\n]{4,40})`, 'g');
+/** `基础设施和基本设备双达标100%`: a rate-like name directly followed by a percentage. */
+const NAME_PERCENT = new RegExp(`(达标|覆盖率|率|比例|比重|占比)\\s*(${NUM}\\s*[%％‰])`, 'g');
+
+const NAME_STOP = /[，,。；;：:、！？\n（(]/;
+const LEADING_FURNITURE =
+  /^(?:(?:力争|争取|确保)?(?:到|至|截至)?(?:19|20)\d{2}\s*年(?:底|末)?前?[，,]?|其中|力争|争取|确保|推动|实现|使|要|将|全面|进一步|基本|逐步)+/;
+
+function valueOf(doc: Doc, start: number, end: number, year: number | null, comparator?: Value['comparator']): Value {
+  const raw = trimTxt(txt(doc, start, end));
+  const parsed = parseValue(raw.s);
+  return { raw, value: parsed.value, comparator: parsed.comparator ?? comparator ?? null, unit: parsed.unit, year };
+}
+
+const YEAR_BEFORE = /(?:到|至|截至)\s*((?:19|20)\d{2})\s*年|(?:^|[。；;\n])\s*((?:19|20)\d{2})\s*年(?:底|末)?[，,]/g;
+
+/** The nearest `到20XX年` (or `20XX年，` at a sentence start) before `at`, within the paragraph. */
+export function yearBefore(text: string, paragraphStart: number, at: number): number | null {
+  const from = Math.max(paragraphStart, at - 400);
+  const window = text.slice(from, at);
+  let year: number | null = null;
+  YEAR_BEFORE.lastIndex = 0;
+  for (let m = YEAR_BEFORE.exec(window); m; m = YEAR_BEFORE.exec(window)) year = Number(m[1] ?? m[2]);
+  return year;
+}
+
+/** Name before a verb: back to the previous clause stop, minus leading time phrases and verbs. */
+function nameBefore(doc: Doc, from: number, at: number): Range | null {
+  let start = at;
+  while (start > from && !NAME_STOP.test(doc.text[start - 1])) start--;
+  // A bracket inside the name (`执业（助理）医师数`) is part of it: step over balanced pairs.
+  while (start > from && /[（(]/.test(doc.text[start - 1]) && doc.text.slice(start, at).match(/[）)]/)) {
+    start--;
+    while (start > from && !NAME_STOP.test(doc.text[start - 1])) start--;
+  }
+  const lead = LEADING_FURNITURE.exec(doc.text.slice(start, at));
+  if (lead) start += lead[0].length;
+  if (at - start < 2 || at - start > 50) return null;
+  return [start, at];
+}
+
+/** Sentences that report what was achieved rather than what is planned. */
+const ACHIEVED = /已(?:经)?(?:达到|建成|实现|完成)|累计|与20\d\d年相比|比20\d\d年|“十[一二三]五”(?:时期|期间|以来)|截至20\d\d年底|年均增长.*?实现|全市拥有|全县拥有/;
+
+interface ProseScope {
+  start: number;
+  end: number;
+  paragraphStart: number;
+  year: number | null;
+  table: string | null;
+  achieved: boolean;
+}
+
+function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
+  const text = doc.text.slice(scope.start, scope.end);
+  const push = (name: Range, target: Value, baseline: Value | null, range: Range) => {
+    const section = sectionAt(doc.sections, range[0]);
+    out.push({
+      name: trimTxt(txt(doc, name[0], name[1])),
+      category: null,
+      baseline,
+      target,
+      nature: null,
+      section: section?.id ?? null,
+      table: scope.table,
+      range,
+    });
+  };
+  const year = (at: number) => yearBefore(doc.text, scope.paragraphStart, at) ?? scope.year;
+  NAME_VERB_VALUE.lastIndex = 0;
+  for (let m = NAME_VERB_VALUE.exec(text); m; m = NAME_VERB_VALUE.exec(text)) {
+    const matchStart = scope.start + m.index;
+    const verb = m[2];
+    const verbStart = matchStart + m[0].indexOf(verb, m[1] ? m[1].length + 1 : 0);
+    // `达` alone must not be the tail of another word (`到达`, `下达`, `表达`).
+    if (verb === '达' && /[到下表传送抵直通发]/.test(doc.text[verbStart - 1] ?? '')) continue;
+    if (verb === '为' && !/[%％‰]/.test(m[3])) continue;
+    // The name ends where the match starts: at `从/由` when a baseline is given, else at the verb.
+    const nameRange = nameBefore(doc, scope.start, matchStart);
+    if (!nameRange) continue;
+    const valueStart = scope.start + m.index + m[0].length - m[3].length;
+    const comparator = VERBS.find(([v]) => v === verb)?.[1] ?? null;
+    const target = valueOf(doc, valueStart, valueStart + m[3].length, year(matchStart), comparator);
+    if (target.value === null) continue;
+    let baseline: Value | null = null;
+    if (m[1]) {
+      const bStart = matchStart + 1;
+      baseline = valueOf(doc, bStart, bStart + m[1].length, null);
+    }
+    if (scope.achieved && !year(matchStart)) continue;
+    push(nameRange, target, baseline, [nameRange[0], valueStart + m[3].length]);
+  }
+  LEADING_QUANTITY.lastIndex = 0;
+  for (let m = LEADING_QUANTITY.exec(text); m; m = LEADING_QUANTITY.exec(text)) {
+    if (scope.achieved) continue;
+    const at = scope.start + m.index;
+    const valueStart = at + m[1].length;
+    const nameStart = valueStart + m[2].length;
+    const comparator = m[1] === '超过' ? '>' : '>=';
+    const target = valueOf(doc, valueStart, nameStart, year(at), comparator);
+    push([nameStart, nameStart + m[3].length], target, null, [at, nameStart + m[3].length]);
+  }
+  NAME_PERCENT.lastIndex = 0;
+  for (let m = NAME_PERCENT.exec(text); m; m = NAME_PERCENT.exec(text)) {
+    if (scope.achieved) continue;
+    const end = scope.start + m.index + m[1].length;
+    const name = nameBefore(doc, scope.start, end);
+    if (!name) continue;
+    const valueStart = end + (m[0].length - m[1].length - m[2].length);
+    const target = valueOf(doc, valueStart, valueStart + m[2].length, year(end), null);
+    push(name, target, null, [name[0], valueStart + m[2].length]);
+  }
+}
+
+function headerYear(h: string): number | null {
+  const m = /((?:19|20)\d{2})/.exec(h);
+  return m ? Number(m[1]) : null;
+}
+
+function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
+  const cols = columnTypes(table);
+  const valueCols = cols.map((c, i) => (c?.type === 'value' ? i : -1)).filter((i) => i >= 0);
+  const section = sectionAt(doc.sections, table.range[0]);
+  if (valueCols.length > 0) {
+    const nameCol = cols.findIndex((c, i) => c?.type === 'text' && !c.carries && /指标|名称|项目|内容/.test(table.header[i].s));
+    const nameIndex = nameCol >= 0 ? nameCol : cols.findIndex((c) => c?.type === 'text' && !c.carries);
+    const categoryIndex = cols.findIndex((c) => c?.type === 'text' && c.carries);
+    const natureIndex = cols.findIndex((c) => c?.type === 'nature');
+    const baselineIndex = valueCols.find((i) => /基期|基准|现状|基数/.test(table.header[i].s)) ?? (valueCols.length > 1 ? valueCols[0] : -1);
+    const targetIndex = valueCols.find((i) => /目标|预期|规划/.test(table.header[i].s)) ?? valueCols[valueCols.length - 1];
+    if (nameIndex < 0) return;
+    table.rows.forEach((row, r) => {
+      const name = row[nameIndex];
+      if (!name?.s) return;
+      const ranges = table.cellRanges[r];
+      const cellValue = (i: number, year: number | null): Value | null => {
+        if (i < 0 || !row[i]?.s || /^[—–\-－/无]+$/.test(row[i].s)) return null;
+        const parsed = parseValue(row[i].s);
+        return { raw: row[i], value: parsed.value, comparator: parsed.comparator, unit: parsed.unit, year };
+      };
+      const nature = natureIndex >= 0 && /^(?:预期性|约束性)$/.test(row[natureIndex]?.s ?? '') ? (row[natureIndex].s as Indicator['nature']) : null;
+      out.push({
+        name: { s: name.s.replace(/\s+/g, ''), o: name.o.replace(/\s+/g, '') },
+        category: categoryIndex >= 0 && row[categoryIndex]?.s ? row[categoryIndex] : null,
+        baseline: cellValue(baselineIndex, baselineIndex >= 0 ? headerYear(table.header[baselineIndex].s) : null),
+        target: cellValue(targetIndex, headerYear(table.header[targetIndex].s) ?? doc.facts.period?.end ?? null),
+        nature,
+        section: section?.id ?? null,
+        table: table.id,
+        range: ranges[nameIndex] ?? table.rowRanges[r],
+      });
+    });
+    return;
+  }
+  // Task tables: read the prose of their text cells, the row's deadline giving the year.
+  const yearIndex = cols.findIndex((c) => c?.type === 'year');
+  table.rows.forEach((row, r) => {
+    const year = yearIndex >= 0 ? headerYear(row[yearIndex]?.s ?? '') : null;
+    cols.forEach((c, i) => {
+      const range = table.cellRanges[r][i];
+      if (c?.type !== 'text' || c.carries || !range) return;
+      // Carried-down cells were read with their own row already.
+      if (r > 0 && table.cellRanges[r - 1][i] === range) return;
+      proseIndicators(doc, { start: range[0], end: range[1], paragraphStart: range[0], year, table: table.id, achieved: false }, out);
+    });
+  });
+}
+
+function paragraphIsAchievement(text: string): boolean {
+  return ACHIEVED.test(text);
+}
+
+export function extractIndicators(doc: Doc): Doc {
+  const out: Indicator[] = [];
+  for (const table of doc.tables) tableIndicators(doc, table, out);
+  for (const line of doc.lines) {
+    if (line.removed || line.table) continue;
+    // Sentences, so that a report of results in one does not silence the target in the next.
+    const text = doc.text.slice(line.start, line.end);
+    const re = /[^。；;！？\n]+[。；;！？]?/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = line.start + m.index;
+      proseIndicators(
+        doc,
+        { start, end: start + m[0].length, paragraphStart: line.start, year: null, table: null, achieved: paragraphIsAchievement(m[0]) },
+        out,
+      );
+    }
+  }
+  return { ...doc, indicators: dedupe(out) };
+}
+
+/** The same statement matched by two patterns keeps the first (tables come first). */
+function dedupe(list: Indicator[]): Indicator[] {
+  const seen = new Set<string>();
+  return list.filter((i) => {
+    const key = `${i.range[0]}:${i.target?.raw.s}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export type { Txt };

@@ -1,0 +1,194 @@
+/**
+ * extract-tasks: who must do what by when.
+ *
+ * Three sources: rows of task tables (责任单位 / 配合单位 / 完成年度 columns); numbered items whose
+ * text names units (`责任单位：…`, `牵头单位：…；配合单位：…`, `（X牵头，Y参与）`, or a bare unit
+ * list closing the item, as in flattened appendix tables); and dated statements outside the goal
+ * part (`到2025年，实现…`, `2024年底前完成…`). 责任/牵头 units lead, 配合/协办/参与 units support.
+ */
+import { joinTxt, trimTxt, txt, type Doc, type Range, type Section, type Task, type Txt } from '../pipeline/doc.js';
+import { isUnitListText, looksLikeUnit, splitUnits } from '../pipeline/units.js';
+import { columnTypes } from './tables.js';
+import { documentYear, isGoalContext } from './extract-goals.js';
+import { flattenSections, sectionAt } from './segment.js';
+
+const LEAD_LABEL = /(?:责任单位|牵头单位|责任部门|牵头部门|负责单位|负责部门|主责单位|责任主体|实施主体)\s*[:：]\s*/g;
+const SUPPORT_LABEL = /(?:配合单位|配合部门|协办单位|协助单位|参与单位|参与部门)\s*[:：]\s*/g;
+/** Where a unit list stops: a sentence end, the next label, the next numbered item. */
+const LIST_END = /[。；;\n]|(?:配合|协办|协助|参与|责任|牵头|完成)(?:单位|部门|时限|时间)|\d{1,2}\s?[.．、](?=[\u4e00-\u9fff])|[（(]\d{1,2}[）)]|完成时限/;
+
+const DEADLINE =
+  /(?:到|至|于)?((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月)?(?:底|末|上半年|下半年|年底)?(?:前|以前)|(?:到|至)((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:底|末)/;
+const ONGOING = /长期坚持|持续推进|长期推进|持续开展|长期|持续/;
+
+export function parseDeadline(s: string): number | null {
+  const m = DEADLINE.exec(s);
+  if (m) return Number(m[1] ?? m[3] ?? m[4]);
+  const bare = /^\s*((?:19|20)\d{2})\s*年?/.exec(s);
+  return bare ? Number(bare[1]) : null;
+}
+
+function unitsAfter(doc: Doc, label: RegExp, from: number, to: number): { units: Txt[]; range: Range }[] {
+  const out: { units: Txt[]; range: Range }[] = [];
+  const text = doc.text.slice(from, to);
+  label.lastIndex = 0;
+  for (let m = label.exec(text); m; m = label.exec(text)) {
+    const start = from + m.index + m[0].length;
+    const rest = doc.text.slice(start, to);
+    const stop = rest.search(LIST_END);
+    const end = start + (stop < 0 ? rest.length : stop);
+    out.push({ units: splitUnits(txt(doc, start, end)), range: [from + m.index, end] });
+  }
+  return out;
+}
+
+/** `（生态环境部牵头，国家发展改革委、…参与）` and `（负责部门：…）`. */
+const PAREN_LEAD = /[（(]([^（）()]{2,80}?)(?:牵头|负责)[，,；;]?([^（）()]*?)(?:参与|配合|按职责分工负责)?[）)]/g;
+
+function parenUnits(doc: Doc, from: number, to: number): { lead: Txt[]; support: Txt[]; at: number } | null {
+  const text = doc.text.slice(from, to);
+  PAREN_LEAD.lastIndex = 0;
+  const m = PAREN_LEAD.exec(text);
+  if (!m) return null;
+  const leadStart = from + m.index + 1;
+  const lead = splitUnits(txt(doc, leadStart, leadStart + m[1].length)).filter((u) => looksLikeUnit(u.s));
+  if (lead.length === 0) return null;
+  const supStart = leadStart + m[0].indexOf(m[2], m[1].length + 1) - 1;
+  const support = m[2] ? splitUnits(txt(doc, supStart, supStart + m[2].length)).filter((u) => looksLikeUnit(u.s)) : [];
+  return { lead, support, at: from + m.index };
+}
+
+/** A unit list closing an item after its last sentence, as flattened appendix tables leave it. */
+function trailingUnits(doc: Doc, from: number, to: number): { units: Txt[]; at: number } | null {
+  const text = doc.text.slice(from, to);
+  const lastStop = Math.max(text.lastIndexOf('。'), text.lastIndexOf('；'), text.lastIndexOf(';'));
+  if (lastStop < 0 || lastStop === text.length - 1) return null;
+  let tail = text.slice(lastStop + 1);
+  // A group label glued after the units (`…相关医疗卫生单位中医传承行动`): drop it.
+  const label = /[\u4e00-\u9fff]{2,8}行动$/.exec(tail);
+  if (label && !isUnitListText(tail)) tail = tail.slice(0, label.index);
+  const trimmed = tail.replace(/[\s，,、]+$/, '');
+  if (trimmed.length < 2 || trimmed.length > 160 || !isUnitListText(trimmed)) return null;
+  const at = from + lastStop + 1;
+  return { units: splitUnits(txt(doc, at, at + trimmed.length)), at };
+}
+
+function dedupeUnits(list: Txt[]): Txt[] {
+  const seen = new Set<string>();
+  return list.filter((u) => (seen.has(u.s) ? false : (seen.add(u.s), true)));
+}
+
+function sectionTasks(doc: Doc, out: Task[]): void {
+  const all = flattenSections(doc.sections);
+  all.forEach((s: Section, k) => {
+    const nextStart = k + 1 < all.length ? all[k + 1].range[0] : s.span[1];
+    const from = s.range[1];
+    const to = Math.min(nextStart, s.span[1]);
+    if (to <= from) return;
+    const leads = unitsAfter(doc, LEAD_LABEL, from, to);
+    const supports = unitsAfter(doc, SUPPORT_LABEL, from, to);
+    let lead = leads.flatMap((l) => l.units);
+    let support = supports.flatMap((l) => l.units);
+    let textEnd = Math.min(...[...leads, ...supports].map((l) => l.range[0]), to);
+    if (lead.length === 0 && support.length === 0) {
+      const paren = parenUnits(doc, from, to);
+      if (paren) {
+        lead = paren.lead;
+        support = paren.support;
+        textEnd = paren.at;
+      } else {
+        const tail = trailingUnits(doc, from, to);
+        if (!tail) return;
+        lead = tail.units;
+        textEnd = tail.at;
+      }
+    }
+    const body = trimTxt(txt(doc, from, textEnd), '。.，,；;:： |');
+    const text = body.s ? joinTxt([s.heading, body], '。') : s.heading;
+    const deadlineSource = doc.text.slice(s.range[0], to);
+    const deadlineMatch = /完成时限\s*[:：]\s*([^。；;\n]{1,20})/.exec(deadlineSource);
+    const deadline = parseDeadline(deadlineMatch ? deadlineMatch[1] : deadlineSource);
+    const ongoing = deadline === null ? ONGOING.exec(deadlineMatch?.[1] ?? '') : null;
+    out.push({
+      text,
+      deadline,
+      deadlineText: ongoing ? txt(doc, s.range[0] + deadlineSource.indexOf(ongoing[0]), s.range[0] + deadlineSource.indexOf(ongoing[0]) + ongoing[0].length) : null,
+      lead: dedupeUnits(lead),
+      support: dedupeUnits(support),
+      section: s.id,
+      table: null,
+      range: s.range,
+    });
+  });
+}
+
+function tableTasks(doc: Doc, out: Task[]): void {
+  for (const table of doc.tables) {
+    const cols = columnTypes(table);
+    const leadCols = cols.map((c, i) => (c?.type === 'units' && !/配合|协办|协助|参与/.test(table.header[i].s) ? i : -1)).filter((i) => i >= 0);
+    const supportCols = cols.map((c, i) => (c?.type === 'units' && /配合|协办|协助|参与/.test(table.header[i].s) ? i : -1)).filter((i) => i >= 0);
+    const yearCol = cols.findIndex((c) => c?.type === 'year');
+    if (leadCols.length === 0 && supportCols.length === 0 && yearCol < 0) continue;
+    const textCols = cols.map((c, i) => (c?.type === 'text' && !c.carries ? i : -1)).filter((i) => i >= 0);
+    const textCol = textCols[textCols.length - 1] ?? cols.findIndex((c) => c?.type === 'text');
+    if (textCol < 0) continue;
+    const section = sectionAt(doc.sections, table.range[0]);
+    table.rows.forEach((row, r) => {
+      const text = row[textCol];
+      if (!text?.s) return;
+      const yearCell = yearCol >= 0 ? row[yearCol] : null;
+      const deadline = yearCell ? parseDeadline(yearCell.s) : null;
+      out.push({
+        text,
+        deadline,
+        deadlineText: deadline === null && yearCell?.s ? yearCell : null,
+        lead: dedupeUnits(leadCols.flatMap((i) => splitUnits(row[i]))),
+        support: dedupeUnits(supportCols.flatMap((i) => splitUnits(row[i]))),
+        section: section?.id ?? null,
+        table: table.id,
+        range: table.cellRanges[r][textCol] ?? table.rowRanges[r],
+      });
+    });
+  }
+}
+
+function datedTasks(doc: Doc, out: Task[]): void {
+  const issued = documentYear(doc);
+  for (const line of doc.lines) {
+    if (line.removed || line.table) continue;
+    const text = doc.text.slice(line.start, line.end);
+    // Sentences with a deadline in them, outside the goal part.
+    const re = /[^。；;！？\n]+[。；;！？]?/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = line.start + m.index;
+      const end = start + m[0].length;
+      const d = DEADLINE.exec(m[0]);
+      if (!d) continue;
+      const year = Number(d[1] ?? d[3] ?? d[4]);
+      if (issued !== null && year < issued) continue;
+      if (isGoalContext(doc, start)) continue;
+      const from = start + d.index;
+      const sentence = trimTxt(txt(doc, from, end), '。；; ');
+      if (sentence.s.length < 8) continue;
+      out.push({
+        text: sentence,
+        deadline: year,
+        deadlineText: null,
+        lead: [],
+        support: [],
+        section: sectionAt(doc.sections, start)?.id ?? null,
+        table: null,
+        range: [from, end],
+      });
+    }
+  }
+}
+
+export function extractTasks(doc: Doc): Doc {
+  const tasks: Task[] = [];
+  tableTasks(doc, tasks);
+  sectionTasks(doc, tasks);
+  datedTasks(doc, tasks);
+  tasks.sort((a, b) => a.range[0] - b.range[0]);
+  return { ...doc, tasks };
+}

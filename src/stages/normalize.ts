@@ -1,0 +1,152 @@
+/**
+ * normalize: repair what scraping did to the text, then convert the script.
+ *
+ * Steps, in order (each rewrites the mapped text, so every offset still leads back to the source):
+ *   1. line breaks: CRLF and bare CR become LF;
+ *   2. viewer page markers: the doc-sharing viewer starts every page with `N、` and cuts words in two
+ *      (`健康XX建` / `2、设迈`); a run of such markers is removed and the pages joined;
+ *   3. spaces that PDF line breaks left between Chinese characters (`专 项规划`);
+ *   4. runs of `?` standing for lost characters (`??? 五、政策问答`, `安全感。?`);
+ *   5. script: the analysis text is simplified; the source script is kept alongside, same length.
+ */
+import { applyEdits, editsFromRegex, identityText, type Edit, type MappedText } from '../pipeline/mapped-text.js';
+import type { Doc, Message, Removal } from '../pipeline/doc.js';
+import { detectScript, toSimplified } from './script.js';
+
+const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
+/** Chinese characters, full-width punctuation and curly quotes: the neighbours of an artifact space. */
+const WIDE = `${HAN}\\u3000-\\u303f\\uff01-\\uff5e“”‘’`;
+const SENTENCE_END = /[。；;：:！!？?”’）)】》]$/;
+
+export interface NormalizeResult {
+  mapped: MappedText;
+  removed: Removal[];
+  messages: Message[];
+}
+
+export function normalizeLineBreaks(mt: MappedText): MappedText {
+  return applyEdits(mt, editsFromRegex(mt.text, /\r\n?/g, () => '\n'));
+}
+
+interface LineSpan {
+  start: number;
+  end: number;
+}
+
+function splitLines(text: string): LineSpan[] {
+  const lines: LineSpan[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) {
+      lines.push({ start, end: text.length });
+      return lines;
+    }
+    lines.push({ start, end: nl });
+    start = nl + 1;
+  }
+}
+
+const PAGE_MARKER = /^(\d{1,3})、\s?/;
+
+/**
+ * A doc-sharing viewer renders page N as a line starting `N、`. Real numbered paragraphs end their
+ * sentence before the next number; viewer pages break mid-sentence. So a run of at least three
+ * consecutive `N、` lines, long, most of which follow a line that stops mid-sentence, is a run of
+ * page markers: drop each marker and join its page to the previous one.
+ */
+export function joinViewerPages(mt: MappedText, removed: Removal[]): MappedText {
+  const lines = splitLines(mt.text);
+  const markers: { line: number; n: number; len: number }[] = [];
+  lines.forEach((l, i) => {
+    const m = PAGE_MARKER.exec(mt.text.slice(l.start, Math.min(l.end, l.start + 8)));
+    if (m) markers.push({ line: i, n: Number(m[1]), len: m[0].length });
+  });
+  const edits: Edit[] = [];
+  let i = 0;
+  while (i < markers.length) {
+    let j = i;
+    while (j + 1 < markers.length && markers[j + 1].n === markers[j].n + 1) j++;
+    const run = markers.slice(i, j + 1);
+    i = j + 1;
+    if (run.length < 3 || run[0].n !== 1) continue;
+    const lengths = run.map((r) => lines[r.line].end - lines[r.line].start);
+    const meanLength = lengths.reduce((a, b) => a + b, 0) / lengths.length;
+    const cutMidSentence = run
+      .slice(1)
+      .filter((r) => !SENTENCE_END.test(mt.text.slice(lines[r.line - 1].start, lines[r.line - 1].end).trimEnd())).length;
+    if (meanLength < 120 || cutMidSentence < (run.length - 1) / 2) continue;
+    for (const [k, r] of run.entries()) {
+      const line = lines[r.line];
+      // The first page keeps its line; later pages are glued to the previous line.
+      const start = k === 0 ? line.start : line.start - 1;
+      edits.push({ start, end: line.start + r.len, insert: '' });
+      removed.push({ kind: 'artifact', reason: 'viewer-page-marker', sourceRange: [mt.map[line.start], mt.map[line.start + r.len]] });
+    }
+  }
+  edits.sort((a, b) => a.start - b.start);
+  return applyEdits(mt, edits);
+}
+
+const TITLE_LIKE_MAX = 40;
+const ARTIFACT_SPACE = new RegExp(`(?<=[${WIDE}])[ \\t\\u00a0]+(?=[${WIDE}])|(?<=[${HAN}])[ \\t]+(?=\\d)|(?<=\\d)[ \\t]+(?=[年月日个%％])`, 'g');
+const HAN_RUN_BEFORE = new RegExp(`[${HAN}]{4}$`);
+const HAN_RUN_AFTER = new RegExp(`^[${HAN}]{4}`);
+
+/**
+ * Spaces between Chinese characters are PDF line-wrap artifacts, except in a short title-like line
+ * where a space separates two phrases (`交叉服务开辟新路 护航群众健康`).
+ */
+export function removeArtifactSpaces(mt: MappedText): MappedText {
+  const edits: Edit[] = [];
+  for (const line of splitLines(mt.text)) {
+    const text = mt.text.slice(line.start, line.end);
+    const trimmed = text.trim();
+    const titleLike = trimmed.length <= TITLE_LIKE_MAX && !/[。，；：,;:！？]/.test(trimmed);
+    for (const e of editsFromRegex(text, ARTIFACT_SPACE, () => '')) {
+      if (titleLike && HAN_RUN_BEFORE.test(text.slice(0, e.start)) && HAN_RUN_AFTER.test(text.slice(e.end))) continue;
+      edits.push({ start: line.start + e.start, end: line.start + e.end, insert: '' });
+    }
+  }
+  return applyEdits(mt, edits);
+}
+
+/**
+ * `?` runs that stand for characters lost in a bad conversion: two or more in a row (not inside a
+ * URL), or one alone after a full stop or on its own line. A single `?` after words is a question.
+ */
+const LOST_MARKS = /(?<![A-Za-z0-9=&/])[?？]{2,}[ \t]?|(?<=[。！；])[?？]|^[ \t]*[?？][ \t]*$/gm;
+
+export function removeLostCharacterMarks(mt: MappedText, removed: Removal[], messages: Message[]): MappedText {
+  const edits = editsFromRegex(mt.text, LOST_MARKS, () => '');
+  for (const e of edits) {
+    const sourceRange: [number, number] = [mt.map[e.start], mt.map[e.end]];
+    removed.push({ kind: 'artifact', reason: 'lost-characters', sourceRange });
+    messages.push({
+      code: 'LOST_CHARACTERS',
+      message: 'characters lost in conversion were shown as "?"; removed',
+      sourceOffset: sourceRange[0],
+    });
+  }
+  return applyEdits(mt, edits);
+}
+
+export function normalize(doc: Doc): Doc {
+  const removed: Removal[] = [...doc.removed];
+  const messages: Message[] = [...doc.messages];
+  let mt = identityText(doc.source);
+  mt = normalizeLineBreaks(mt);
+  mt = joinViewerPages(mt, removed);
+  mt = removeArtifactSpaces(mt);
+  mt = removeLostCharacterMarks(mt, removed, messages);
+  const simplified = toSimplified(mt.text);
+  return {
+    ...doc,
+    text: simplified,
+    original: mt.text,
+    map: mt.map,
+    script: detectScript(mt.text, simplified),
+    removed,
+    messages,
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * Script conversion with opencc-js, kept length-preserving so that offsets stay aligned with the
+ * source: whole-text conversion first (fast, phrase-aware), and where a line would change length,
+ * that line alone falls back to character-by-character conversion.
+ */
+import * as OpenCC from 'opencc-js';
+import type { Script } from '../pipeline/doc.js';
+
+type Convert = (s: string) => string;
+let toSimplifiedFn: Convert | null = null;
+let toTraditionalFn: Convert | null = null;
+
+function toSimplifiedRaw(): Convert {
+  if (!toSimplifiedFn) toSimplifiedFn = OpenCC.Converter({ from: 'hk', to: 'cn' }) as Convert;
+  return toSimplifiedFn;
+}
+
+function toTraditionalRaw(): Convert {
+  if (!toTraditionalFn) toTraditionalFn = OpenCC.Converter({ from: 'cn', to: 'hk' }) as Convert;
+  return toTraditionalFn;
+}
+
+/**
+ * Place names whose characters are also traditional forms: a converter working character by
+ * character (or a phrase table that misses them) would turn 乾安县 into 干安县. Each entry is the
+ * correct simplified spelling; where the source has it, the output keeps it.
+ */
+export const PROTECTED_NAMES: readonly string[] = [
+  '乾安', // 乾安县, Jilin
+  '乾县', // Shaanxi
+  '乾陵', // Qianling mausoleum, Shaanxi
+  '于都', // 于都县, Jiangxi (于 here is not a form of 於)
+  '于洪', // 于洪区, Shenyang
+];
+
+function convertLengthPreserving(text: string, convert: Convert): string {
+  const whole = convert(text);
+  if (whole.length === text.length) return whole;
+  const lines = text.split('\n');
+  return lines
+    .map((line) => {
+      const out = convert(line);
+      if (out.length === line.length) return out;
+      let chars = '';
+      for (const ch of line) {
+        const c = convert(ch);
+        chars += c.length === ch.length ? c : ch;
+      }
+      return chars;
+    })
+    .join('\n');
+}
+
+function protectNames(source: string, converted: string): string {
+  let out = converted;
+  for (const name of PROTECTED_NAMES) {
+    let from = source.indexOf(name);
+    if (from < 0) continue;
+    const chars = out.split('');
+    while (from >= 0) {
+      for (let i = 0; i < name.length; i++) chars[from + i] = name[i];
+      from = source.indexOf(name, from + name.length);
+    }
+    out = chars.join('');
+  }
+  return out;
+}
+
+export function toSimplified(text: string): string {
+  return protectNames(text, convertLengthPreserving(text, toSimplifiedRaw()));
+}
+
+export function toTraditional(text: string): string {
+  return convertLengthPreserving(text, toTraditionalRaw());
+}
+
+const HAN = /[\u4e00-\u9fff]/g;
+
+/**
+ * Which script the text is written in: the share of Han characters that conversion to simplified
+ * changes, against the share that conversion to traditional changes, on a sample of the text.
+ */
+export function detectScript(text: string, simplified?: string): Script {
+  const sample = text.length > 40000 ? text.slice(0, 40000) : text;
+  const simp = simplified && simplified.length === text.length ? simplified.slice(0, sample.length) : toSimplifiedRaw()(sample);
+  const trad = toTraditionalRaw()(sample);
+  let han = 0;
+  let traditionalOnly = 0;
+  let simplifiedOnly = 0;
+  for (const m of sample.matchAll(HAN)) {
+    han++;
+    const i = m.index;
+    if (simp[i] !== sample[i]) traditionalOnly++;
+    if (trad.length === sample.length && trad[i] !== sample[i]) simplifiedOnly++;
+  }
+  if (han === 0) return 'simplified';
+  const t = traditionalOnly / han;
+  const s = simplifiedOnly / han;
+  if (t >= 0.02 && s >= 0.02) return 'mixed';
+  if (t >= 0.02) return 'traditional';
+  return 'simplified';
+}

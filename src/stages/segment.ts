@@ -1,0 +1,212 @@
+/**
+ * segment: the numbered outline as a tree.
+ *
+ * Numbering families (第X章, 一、, （一）, 1., （1）, ①, 专栏N) nest by the order in which they first
+ * appear, not by fixed levels: a document may start at （一）. A marker of a family already open
+ * closes everything below it and becomes a sibling; a new family opens one level deeper.
+ * Markers are found at line starts, and inside long lines where the doc-sharing viewer flattened
+ * the outline (`…如下:一、行动目标…。二、行动任务(一)等级提升行动…`) when they continue an open
+ * sequence or start a new one.
+ */
+import { joinTxt, trimTxt, txt, type Doc, type Line, type Range, type Section, type Txt } from '../pipeline/doc.js';
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 → 1, 十二 → 12, 二十三 → 23, 一百零五 → 105. */
+export function chineseNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  let total = 0;
+  let current = 0;
+  for (const ch of s) {
+    if (ch === '百') {
+      total += (current || 1) * 100;
+      current = 0;
+    } else if (ch === '十') {
+      total += (current || 1) * 10;
+      current = 0;
+    } else if (ch in CN_DIGITS) current = CN_DIGITS[ch];
+    else return NaN;
+  }
+  return total + current;
+}
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+const CN = '一二三四五六七八九十百零〇两';
+
+export interface Marker {
+  family: string;
+  value: number;
+  /** Offsets in doc.text: the marker itself, then the heading after it. */
+  start: number;
+  markerEnd: number;
+}
+
+/**
+ * One regex for every family; the group that matched names the family. The arabic forms need a
+ * Chinese character (or quote) after the dot so decimals (`3.3人`) and dates never match.
+ */
+const MARKER_SOURCE =
+  `(?<part>第[${CN}\\d]+[编篇部](?:分)?)\\s*|(?<chapter>第[${CN}\\d]+章)\\s*|(?<section>第[${CN}\\d]+节)\\s*|(?<article>第[${CN}\\d]+条)\\s*` +
+  `|(?<box>专栏\\s*\\d+)|(?<cn>[${CN}]{1,3})\\s*[、．.]|[（(]\\s*(?<cnp>[${CN}]{1,3})\\s*[）)]` +
+  `|(?<num>\\d{1,2})\\s?[.．、](?=[\\u4e00-\\u9fff“《（(])|[（(](?<nump>\\d{1,2})[）)]|(?<circled>[${CIRCLED}])`;
+const LINE_MARKER = new RegExp(`^\\s*(?:${MARKER_SOURCE})`);
+const INLINE_MARKER = new RegExp(MARKER_SOURCE, 'g');
+
+function markerFromMatch(m: RegExpExecArray, offset: number): Marker | null {
+  const g = m.groups!;
+  for (const family of ['part', 'chapter', 'section', 'article', 'box', 'cn', 'cnp', 'num', 'nump', 'circled']) {
+    const v = g[family];
+    if (v === undefined) continue;
+    let value: number;
+    if (family === 'circled') value = CIRCLED.indexOf(v) + 1;
+    else if (family === 'box') value = Number(v.replace(/\D/g, ''));
+    else value = chineseNumber(v.replace(/^第|[编篇部分章节条]$/g, '').replace(/[编篇部分章节条]$/, ''));
+    if (!Number.isFinite(value) || value <= 0) return null;
+    return { family, value, start: offset + m.index + (m[0].length - m[0].trimStart().length), markerEnd: offset + m.index + m[0].length };
+  }
+  return null;
+}
+
+/** Families that are items inside a 专栏 box rather than outline levels of their own. */
+const BOX_ITEM_FAMILIES = new Set(['nump', 'circled']);
+const INLINE_MIN_LINE = 120;
+
+interface OpenLevel {
+  family: string;
+  value: number;
+  section: Section;
+}
+
+const SENTENCE_STOP = /[。！？?；;]/;
+const CLAUSE_STOP = /[，,：:]/;
+
+/** The heading is the phrase up to the first full stop (`1.健全应急指挥体系。健全…`), if short. */
+function headingEnd(text: string, from: number, limit: number): number {
+  const line = text.slice(from, limit);
+  const stop = line.search(SENTENCE_STOP);
+  if (stop >= 0 && stop <= 40) return from + stop;
+  if (stop < 0 && line.trim().length <= 40) return limit;
+  const clause = line.search(CLAUSE_STOP);
+  if (clause >= 0 && clause <= 30) return from + clause;
+  return from + Math.min(line.length, 30);
+}
+
+export function keptText(doc: Doc, lines: readonly Line[], a: number, b: number): Txt {
+  const parts: Txt[] = [];
+  for (const l of lines) {
+    if (l.end <= a || l.start >= b || l.removed || l.table) continue;
+    const piece = trimTxt(txt(doc, Math.max(a, l.start), Math.min(b, l.end)));
+    if (piece.s) parts.push(piece);
+  }
+  return joinTxt(parts, '\n');
+}
+
+function acceptInline(m: Marker, text: string, open: readonly OpenLevel[]): boolean {
+  const before = m.start > 0 ? text[m.start - 1] : '';
+  if (/[0-9A-Za-z.．]/.test(before)) return false;
+  const level = open.find((o) => o.family === m.family);
+  if (level) return m.value === level.value + 1;
+  if (m.value !== 1) return false;
+  if (m.family === 'cnp' || m.family === 'nump' || m.family === 'num') return true;
+  return /[。：:；;！？]/.test(before);
+}
+
+export function segment(doc: Doc): Doc {
+  const lines = doc.lines;
+  const roots: Section[] = [];
+  const all: { section: Section; markerStart: number }[] = [];
+  let open: OpenLevel[] = [];
+
+  const place = (m: Marker, headingStop: number) => {
+    if (m.family === 'box' || !BOX_ITEM_FAMILIES.has(m.family)) {
+      const box = open.findIndex((o) => o.family === 'box');
+      if (box >= 0 && m.family !== 'box') open = open.slice(0, box);
+    }
+    const at = open.findIndex((o) => o.family === m.family);
+    if (at >= 0) open = open.slice(0, at);
+    const parent = open.length ? open[open.length - 1].section : null;
+    const siblings = parent ? parent.children : roots;
+    const id = parent ? `${parent.id}.${siblings.length + 1}` : `${siblings.length + 1}`;
+    const number = doc.text.slice(m.start, m.markerEnd).trim();
+    let heading = trimTxt(txt(doc, m.markerEnd, headingStop), ' \t|｜');
+    if (m.family === 'box') heading = trimTxt(txt(doc, m.start, headingStop), ' \t|｜');
+    const section: Section = {
+      id,
+      number,
+      family: m.family,
+      level: open.length + 1,
+      heading,
+      text: { s: '', o: '' },
+      range: [m.start, headingStop],
+      span: [m.start, doc.text.length],
+      children: [],
+    };
+    siblings.push(section);
+    all.push({ section, markerStart: m.start });
+    open.push({ family: m.family, value: m.value, section });
+  };
+
+  for (const line of lines) {
+    if (line.removed || line.table) continue;
+    const text = doc.text.slice(line.start, line.end);
+    let scanFrom = line.start;
+    const lm = LINE_MARKER.exec(text);
+    if (lm) {
+      const m = markerFromMatch(lm, line.start);
+      if (m) {
+        const stop = headingEnd(doc.text, m.markerEnd, line.end);
+        place(m, stop);
+        scanFrom = stop;
+      }
+    }
+    if (line.end - line.start < INLINE_MIN_LINE && !/专栏|[（(]\d[）)]/.test(text)) continue;
+    // Inline markers: long flattened lines, and 专栏 lines holding several （N） items.
+    INLINE_MARKER.lastIndex = scanFrom - line.start;
+    for (let im = INLINE_MARKER.exec(text); im; im = INLINE_MARKER.exec(text)) {
+      const m = markerFromMatch(im, line.start);
+      if (!m || m.start < scanFrom || !acceptInline(m, doc.text, open)) continue;
+      const stop = headingEnd(doc.text, m.markerEnd, line.end);
+      place(m, stop);
+      INLINE_MARKER.lastIndex = Math.max(INLINE_MARKER.lastIndex, stop - line.start);
+    }
+  }
+
+  // Spans and own text: a section runs to the next marker at its level or above; its own text
+  // runs from its heading to the next marker of any level.
+  all.sort((a, b) => a.markerStart - b.markerStart);
+  for (let k = 0; k < all.length; k++) {
+    const s = all[k].section;
+    const nextAny = k + 1 < all.length ? all[k + 1].markerStart : doc.text.length;
+    let nextSame = doc.text.length;
+    for (let q = k + 1; q < all.length; q++) {
+      if (all[q].section.level <= s.level) {
+        nextSame = all[q].markerStart;
+        break;
+      }
+    }
+    s.span = [s.range[0], nextSame];
+    const from = SENTENCE_STOP.test(doc.text[s.range[1]] ?? '') ? s.range[1] + 1 : s.range[1];
+    s.text = trimTxt(keptText(doc, lines, from, nextAny), '|｜');
+  }
+  // Tables were rebuilt before the outline existed; now they can say where they stand.
+  const tables = doc.tables.map((t) => ({ ...t, section: sectionAt(roots, t.range[0])?.id ?? null }));
+  return { ...doc, sections: roots, tables };
+}
+
+export function flattenSections(sections: readonly Section[], out: Section[] = []): Section[] {
+  for (const s of sections) {
+    out.push(s);
+    flattenSections(s.children, out);
+  }
+  return out;
+}
+
+/** The deepest section whose span holds the offset. */
+export function sectionAt(sections: readonly Section[], offset: number): Section | null {
+  for (const s of sections) {
+    if (offset >= s.span[0] && offset < s.span[1]) return sectionAt(s.children, offset) ?? s;
+  }
+  return null;
+}
+
+export type { Range };

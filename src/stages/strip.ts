@@ -1,0 +1,150 @@
+/**
+ * strip: mark spam, site chrome and boilerplate lines as removed, recording each with its reason.
+ *
+ * The cascade, in order:
+ *   1. shape: link farms (many short items between `|`), breadcrumbs (`首页 > 要闻`), editor toolbars;
+ *   2. lexicon: spam words (two distinct hits), chrome and boilerplate phrases (one hit on a line
+ *      that is not a body sentence), standalone chrome labels (`积分 582`);
+ *   3. neighbourhood: short lines with no sentence punctuation wedged between removed lines
+ *      (the forum's counters `107`, `主题`, the site name) go with them;
+ *   4. footer: after a boilerplate or chrome line in the last part of the document, what follows is
+ *      furniture unless it reads as a body sentence.
+ * A body sentence (`。` and over 40 characters) is only removed on strong evidence.
+ */
+import type { Doc, Line, RemovedKind } from '../pipeline/doc.js';
+import { BREADCRUMB_LEAD, EDITOR_TOOLBAR_WORDS, LEXICON, type LexiconFamily } from './strip-rules.js';
+
+interface Verdict {
+  kind: RemovedKind;
+  reason: string;
+}
+
+export function splitIntoLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    lines.push({ start, end });
+    if (nl < 0) return lines;
+    start = nl + 1;
+  }
+}
+
+const SENTENCE_PUNCT = /[。！？；]/;
+const LINK_SEPARATORS = /[|｜]/g;
+
+function isBodySentence(line: string): boolean {
+  return line.length > 40 && SENTENCE_PUNCT.test(line);
+}
+
+/** `泉州市| 平顺县| 郸城县| …` or `日本一区二区电影| 中文av一区特黄| …`: many short items, few sentences. */
+export function isLinkFarm(line: string): boolean {
+  const separators = line.match(LINK_SEPARATORS)?.length ?? 0;
+  if (separators < 4) return false;
+  const items = line.split(LINK_SEPARATORS).map((s) => s.trim()).filter(Boolean);
+  const mean = items.reduce((a, s) => a + s.length, 0) / Math.max(items.length, 1);
+  const sentences = (line.match(/[。！？]/g) ?? []).length;
+  return mean <= 16 && sentences <= 1;
+}
+
+/** `首页 > 要闻动态 > 要闻`, `您当前的位置:首页>政务公开>政策解读`. */
+export function isBreadcrumb(line: string): boolean {
+  if (BREADCRUMB_LEAD.test(line)) return true;
+  const parts = line.split(/\s*(?:>|＞|»|›|→|->)\s*/);
+  return parts.length >= 3 && parts.every((p) => p.length > 0 && p.length <= 12) && /首页|主页|网站首页/.test(parts[0]);
+}
+
+export function isEditorToolbar(line: string): boolean {
+  const words = line.trim().split(/\s+/);
+  return words.length >= 3 && words.every((w) => EDITOR_TOOLBAR_WORDS.has(w));
+}
+
+function lexiconHits(line: string, family: LexiconFamily): string[] {
+  const lower = line.toLowerCase();
+  return family.terms.filter((t) => lower.includes(t.toLowerCase()));
+}
+
+/** A chrome label stands alone, give or take numbers and counters: `积分`, `582`, `70 点`, `西秦金币`. */
+function isLabelLine(line: string, family: LexiconFamily): boolean {
+  const bare = line.replace(/[\d\s:：.\-点枚个朵小时天次]/g, '');
+  return family.terms.some((t) => bare.endsWith(t) && bare.length <= t.length + 3);
+}
+
+export function classifyLine(raw: string): Verdict | null {
+  const line = raw.trim();
+  if (!line) return null;
+  if (isLinkFarm(line)) return { kind: 'spam', reason: 'link-farm' };
+  if (isBreadcrumb(line)) return { kind: 'navigation', reason: 'breadcrumb' };
+  if (isEditorToolbar(line)) return { kind: 'navigation', reason: 'editor-toolbar' };
+  const body = isBodySentence(line);
+  for (const family of LEXICON) {
+    if (family.strength === 'label') {
+      if (isLabelLine(line, family)) return { kind: family.kind, reason: family.name };
+      continue;
+    }
+    const hits = lexiconHits(line, family);
+    if (hits.length === 0) continue;
+    if (family.strength === 'weak') {
+      if (hits.length >= (body ? 3 : 2)) return { kind: family.kind, reason: family.name };
+      continue;
+    }
+    // Strong chrome phrases: a short line goes on one hit; a body sentence only on two.
+    if (!body || hits.length >= 2 || family.kind === 'boilerplate') return { kind: family.kind, reason: family.name };
+  }
+  // A file name as a line of its own: the doc-sharing page's heading (`XX实施方案.docx`).
+  if (/^[^。，,]{2,80}\.(?:docx?|pdf|pptx?|xlsx?|wps)$/i.test(line)) return { kind: 'boilerplate', reason: 'file-name' };
+  return null;
+}
+
+const WEDGE_MAX = 12;
+
+function isWeakLine(line: string): boolean {
+  const t = line.trim();
+  return t.length > 0 && t.length <= WEDGE_MAX && !SENTENCE_PUNCT.test(t) && !/^[一二三四五六七八九十]+、/.test(t);
+}
+
+export function stripSpam(doc: Doc): Doc {
+  const lines = splitIntoLines(doc.text);
+  const texts = lines.map((l) => doc.text.slice(l.start, l.end));
+  const verdicts: (Verdict | null)[] = texts.map(classifyLine);
+
+  // Neighbourhood: a weak line between two removed lines (blank lines skipped) goes with them.
+  const nonEmpty = texts.map((t, i) => (t.trim() ? i : -1)).filter((i) => i >= 0);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let k = 0; k < nonEmpty.length; k++) {
+      const i = nonEmpty[k];
+      if (verdicts[i] || !isWeakLine(texts[i])) continue;
+      const before = k > 0 ? verdicts[nonEmpty[k - 1]] : null;
+      const after = k + 1 < nonEmpty.length ? verdicts[nonEmpty[k + 1]] : null;
+      const atEdge = k === 0 || k === nonEmpty.length - 1;
+      if ((before && after) || (atEdge && (before ?? after))) {
+        const kind = (before ?? after)!.kind;
+        verdicts[i] = { kind, reason: 'chrome-neighbourhood' };
+        changed = true;
+      }
+    }
+  }
+
+  // Footer: from the first chrome or boilerplate line in the last third, the rest is furniture
+  // unless it reads as a body sentence without any lexicon hit.
+  const footerFrom = nonEmpty.find(
+    (i, k) => k >= (nonEmpty.length * 2) / 3 && verdicts[i] && verdicts[i]!.kind !== 'artifact' && verdicts[i]!.reason !== 'chrome-neighbourhood',
+  );
+  if (footerFrom !== undefined) {
+    for (const i of nonEmpty) {
+      if (i <= footerFrom || verdicts[i]) continue;
+      if (!isBodySentence(texts[i].trim())) verdicts[i] = { kind: verdicts[footerFrom]!.kind, reason: 'footer' };
+    }
+  }
+
+  const removed = [...doc.removed];
+  const marked: Line[] = lines.map((l, i) => {
+    const v = verdicts[i];
+    if (!v) return l;
+    removed.push({ kind: v.kind, reason: v.reason, range: [l.start, l.end] });
+    return { ...l, removed: v };
+  });
+  return { ...doc, lines: marked, removed };
+}

@@ -1,0 +1,299 @@
+/**
+ * tables: rebuild tables that scraping flattened into one cell per line.
+ *
+ * Two shapes come from real pages: cells on lines of their own with blank lines between (an HTML
+ * table copied as text), and cells ending in ` |` (a converter's pipe rendering, where merged cells
+ * leave lines holding only `|`). Both are found by a header of table vocabulary (序号, 指标,
+ * 完成年度, 责任单位 …, a cell split over two lines is joined back) and read by aligning the cells to
+ * the header's column types: a dynamic programme over (cell, column) that lets a row start late
+ * (its first cells were merged with the row above and are carried down) or end early (empty cells).
+ */
+import { txt, type Doc, type Line, type Range, type Table, type Txt } from '../pipeline/doc.js';
+
+export type ColumnType = 'serial' | 'year' | 'units' | 'nature' | 'value' | 'text';
+export type CellType = 'serial' | 'year' | 'units' | 'nature' | 'number' | 'dash' | 'text';
+
+/** Header vocabulary: what each header cell says about the column below it. */
+const HEADER_VOCABULARY: { re: RegExp; type: ColumnType; carries: boolean }[] = [
+  { re: /^(?:序号|编号|序)$/, type: 'serial', carries: true },
+  { re: /(?:完成|办结)?(?:年度|时限|时间|期限)$|^完成年度$/, type: 'year', carries: false },
+  { re: /(?:责任|牵头|配合|协办|主办|参与|主体|实施)(?:单位|部门)|^责任人$/, type: 'units', carries: false },
+  { re: /^(?:指标)?(?:性质|属性|类型)$/, type: 'nature', carries: false },
+  { re: /(?:基期|基准|现状|目标|预期|规划)值|^\d{4}年(?:值|目标)?$|^(?:现状|目标|基期)$/, type: 'value', carries: false },
+  { re: /^(?:领域|类别|分类|板块|方面|一级指标)$/, type: 'text', carries: true },
+  { re: /指标|任务|内容|名称|措施|项目|事项|目标|备注|举措|工作/, type: 'text', carries: false },
+];
+
+export function headerColumnType(cell: string): { type: ColumnType; carries: boolean } | null {
+  for (const v of HEADER_VOCABULARY) if (v.re.test(cell)) return { type: v.type, carries: v.carries };
+  return null;
+}
+
+const UNIT_SUFFIX = /(?:委|局|办|院|部|厅|署|中心|政府|单位|公司|集团|会|所|站|队|组|处|科|室|馆|行|社|校|大学|机构|部门|街道|乡镇|管委会|办事处)$/;
+
+export function isUnitList(cell: string): boolean {
+  const parts = cell.split(/[、，,；;\s]+/).filter(Boolean);
+  return parts.length > 0 && parts.every((p) => p.length <= 20 && UNIT_SUFFIX.test(p.replace(/[（(][^）)]*[）)]$/, '')));
+}
+
+export function cellType(cell: string): CellType {
+  const c = cell.trim();
+  if (/^\d{1,3}$/.test(c)) return 'serial';
+  if (/^(?:19|20)\d{2}(?:年(?:底|末|前|内)?(?:前)?)?$|^(?:19|20)\d{2}\s*[-—–至~]\s*(?:19|20)\d{2}年?$|^(?:长期|持续|长期坚持|持续推进)/.test(c)) return 'year';
+  if (/^(?:预期性|约束性)$/.test(c)) return 'nature';
+  if (/^[—–\-－/无]+$/.test(c)) return 'dash';
+  if (/^[≥≤<>＜＞约]?\s*-?\d+(?:\.\d+)?\s*(?:%|‰|\/\d*万|\S{0,3})?$/.test(c)) return 'number';
+  if (isUnitList(c)) return 'units';
+  return 'text';
+}
+
+const MISMATCH = 4;
+
+function assignCost(cell: CellType, column: ColumnType, length: number): number {
+  switch (column) {
+    case 'serial':
+      return cell === 'serial' ? 0 : MISMATCH;
+    case 'year':
+      return cell === 'year' ? 0 : cell === 'dash' ? 0.5 : MISMATCH;
+    case 'units':
+      return cell === 'units' ? 0 : cell === 'dash' ? 0.5 : cell === 'text' && length <= 30 ? 1.5 : MISMATCH;
+    case 'nature':
+      return cell === 'nature' ? 0 : MISMATCH;
+    case 'value':
+      return cell === 'number' || cell === 'serial' || cell === 'dash' ? 0 : cell === 'year' ? 1 : cell === 'text' && length <= 30 ? 0.8 : MISMATCH;
+    case 'text':
+      return cell === 'text' ? 0 : cell === 'units' ? 1 : cell === 'dash' ? 0.5 : 2.5;
+  }
+}
+
+export interface Column {
+  name: string;
+  type: ColumnType;
+  carries: boolean;
+}
+
+export interface Cell {
+  text: string;
+  range: Range;
+}
+
+/**
+ * Align a flat list of cells to rows of `columns`. Returns, per row, the index of the cell in each
+ * column or -1 (empty) or -2 (carried down from the row above).
+ */
+export function alignCells(cells: readonly string[], columns: readonly Column[]): number[][] {
+  const n = columns.length;
+  const m = cells.length;
+  const types = cells.map(cellType);
+  // state index: (i * n + j) * 2 + started
+  const size = (m + 1) * n * 2;
+  const cost = new Float64Array(size).fill(Infinity);
+  const back = new Int32Array(size).fill(-1);
+  const idx = (i: number, j: number, s: number) => (i * n + j) * 2 + s;
+  cost[idx(0, 0, 0)] = 0;
+  const relax = (from: number, to: number, c: number) => {
+    const v = cost[from] + c;
+    if (v < cost[to]) {
+      cost[to] = v;
+      back[to] = from;
+    }
+  };
+  const ROW_COST = 0.2;
+  for (let i = 0; i <= m; i++) {
+    for (let j = 0; j < n; j++) {
+      for (let s = 0; s < 2; s++) {
+        const here = idx(i, j, s);
+        if (cost[here] === Infinity) continue;
+        // Skip column j: carried down if the row has not started and the column carries; else empty.
+        const skipCost = s === 0 ? (columns[j].carries ? 0.3 : 2) : 1.2;
+        if (j + 1 < n) relax(here, idx(i, j + 1, s), skipCost);
+        else if (s === 1) relax(here, idx(i, 0, 0), skipCost + ROW_COST);
+        // Assign cell i to column j.
+        if (i < m) {
+          const c = assignCost(types[i], columns[j].type, cells[i].length);
+          if (j + 1 < n) relax(here, idx(i + 1, j + 1, 1), c);
+          else relax(here, idx(i + 1, 0, 0), c + ROW_COST);
+        }
+      }
+    }
+  }
+  // Backtrack from the end state.
+  const rows: number[][] = [];
+  let state = idx(m, 0, 0);
+  if (cost[state] === Infinity) return [];
+  const steps: { i: number; j: number; s: number }[] = [];
+  while (state >= 0) {
+    const s = state % 2;
+    const ij = (state - s) / 2;
+    steps.push({ i: Math.floor(ij / n), j: ij % n, s });
+    state = back[state];
+  }
+  steps.reverse();
+  let row: number[] = new Array(n).fill(-2);
+  let started = false;
+  for (let k = 0; k + 1 < steps.length; k++) {
+    const a = steps[k];
+    const b = steps[k + 1];
+    if (b.i === a.i + 1) {
+      row[a.j] = a.i;
+      started = true;
+    } else {
+      row[a.j] = started ? -1 : columns[a.j].carries ? -2 : -1;
+    }
+    const wrapped = (a.j === n - 1 && (b.j === 0));
+    if (wrapped) {
+      rows.push(row);
+      row = new Array(n).fill(-2);
+      started = false;
+    }
+  }
+  return rows;
+}
+
+/** Header vocabulary run: consecutive short cell lines, at least three of them table words. */
+interface HeaderFound {
+  columns: Column[];
+  headerCells: Cell[];
+  /** Index in the cell-line list just after the header. */
+  next: number;
+}
+
+function stripPipe(s: string): string {
+  return s.replace(/\s*[|｜]+\s*$/, '').trim();
+}
+
+function findHeader(cells: readonly Cell[], from: number): HeaderFound | null {
+  const columns: Column[] = [];
+  const headerCells: Cell[] = [];
+  let k = from;
+  while (k < cells.length && cells[k].text.length <= 16) {
+    const t = cells[k].text;
+    const joined = k + 1 < cells.length ? t + cells[k + 1].text : '';
+    const single = headerColumnType(t);
+    const double = joined && cells[k + 1].text.length <= 6 ? headerColumnType(joined) : null;
+    if (double && (!single || (!headerColumnType(cells[k + 1].text) && joined.length <= 8))) {
+      columns.push({ name: joined, ...double });
+      headerCells.push({ text: joined, range: [cells[k].range[0], cells[k + 1].range[1]] });
+      k += 2;
+      continue;
+    }
+    if (!single) break;
+    columns.push({ name: t, ...single });
+    headerCells.push(cells[k]);
+    k++;
+  }
+  if (columns.length < 3) return null;
+  const informative = columns.filter((c) => c.type !== 'text').length;
+  if (informative < 1) return null;
+  return { columns, headerCells, next: k };
+}
+
+const HEADING_LINE = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百\d]+[章节条编部分])/;
+
+function isTableEnd(text: string): boolean {
+  return HEADING_LINE.test(text) || text.length > 300;
+}
+
+/** A run of non-empty kept lines; pipe rows keep their own trailing `|` shape. */
+function candidateCells(doc: Doc, lines: readonly Line[], startLine: number): { cells: Cell[]; lineIndex: number[] } {
+  const cells: Cell[] = [];
+  const lineIndex: number[] = [];
+  for (let i = startLine; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.removed) continue;
+    const raw = doc.text.slice(l.start, l.end);
+    const t = raw.trim();
+    if (!t) continue;
+    if (/^[|｜\s]+$/.test(t)) continue; // merged-cell remnants of a pipe table
+    const text = stripPipe(t);
+    if (cells.length > 0 && isTableEnd(text)) break;
+    const lead = raw.indexOf(t);
+    cells.push({ text, range: [l.start + lead, l.start + lead + text.length] });
+    lineIndex.push(i);
+    if (cells.length > 5000) break;
+  }
+  return { cells, lineIndex };
+}
+
+function cellTxt(doc: Doc, cell: Cell): Txt {
+  // Join cells split by a PDF wrap: the working text already lost artifact spaces.
+  const t = txt(doc, cell.range[0], cell.range[1]);
+  return { s: t.s.replace(/\s*[|｜]+\s*$/, '').trim(), o: t.o.replace(/\s*[|｜]+\s*$/, '').trim() };
+}
+
+export function rebuildCellPerLineTables(doc: Doc): Doc {
+  const lines = doc.lines.map((l) => ({ ...l }));
+  const tables: Table[] = [...doc.tables];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].removed || lines[i].table) continue;
+    const first = doc.text.slice(lines[i].start, lines[i].end).trim();
+    if (!first || stripPipe(first).length > 16 || !headerColumnType(stripPipe(first))) continue;
+    const { cells, lineIndex } = candidateCells(doc, lines, i);
+    const header = findHeader(cells, 0);
+    if (!header) continue;
+    const body = cells.slice(header.next);
+    const bodyLineIndex = lineIndex.slice(header.next);
+    // The body ends where cells stop fitting: trim trailing cells whose alignment is all mismatch.
+    const alignment = alignCells(
+      body.map((c) => c.text),
+      header.columns,
+    );
+    if (alignment.length === 0) continue;
+    const id = `t${tables.length + 1}`;
+    const rows: Txt[][] = [];
+    const rowRanges: Range[] = [];
+    const cellRanges: (Range | null)[][] = [];
+    let previous: Txt[] | null = null;
+    let previousRanges: (Range | null)[] | null = null;
+    let lastCell = -1;
+    for (const r of alignment) {
+      const row: Txt[] = [];
+      const ranges: (Range | null)[] = [];
+      r.forEach((cellIndex, col) => {
+        if (cellIndex >= 0) {
+          row.push(cellTxt(doc, body[cellIndex]));
+          ranges.push(body[cellIndex].range);
+          lastCell = Math.max(lastCell, cellIndex);
+        } else if (cellIndex === -2 && previous) {
+          row.push(previous[col]);
+          ranges.push(previousRanges![col]);
+        } else {
+          row.push({ s: '', o: '' });
+          ranges.push(null);
+        }
+      });
+      const own = r.filter((c) => c >= 0);
+      if (own.length === 0) continue;
+      rows.push(row);
+      cellRanges.push(ranges);
+      rowRanges.push(body[own[0]].range);
+      previous = row;
+      previousRanges = ranges;
+    }
+    if (rows.length === 0) continue;
+    const headerLines = lineIndex.slice(0, header.next);
+    const usedLines = [...headerLines, ...bodyLineIndex.slice(0, lastCell + 1)];
+    for (const li of usedLines) lines[li].table = id;
+    // Blank lines and pipe remnants inside the table belong to it too.
+    const lastLine = usedLines[usedLines.length - 1];
+    for (let k = i; k <= lastLine; k++) if (!lines[k].removed) lines[k].table = id;
+    tables.push({
+      id,
+      section: null,
+      header: header.headerCells.map((c) => cellTxt(doc, c)),
+      rows,
+      range: header.headerCells[0].range,
+      rowRanges,
+      cellRanges,
+    });
+    i = lastLine;
+  }
+  return { ...doc, lines, tables };
+}
+
+export function columnTypes(table: Table): (Column | null)[] {
+  return table.header.map((h) => {
+    const t = headerColumnType(h.s);
+    return t ? { name: h.s, ...t } : null;
+  });
+}
