@@ -212,7 +212,7 @@ function issuers(doc: Doc, all: LeadLine[], lead: LeadLine[]): Txt[] {
   return found;
 }
 
-const ADMIN_UNIT = /^(?:中共)?([\u4e00-\u9fff]{1,8}?(?:自治区|自治州|自治县|特别行政区|省|市|州|县|区|盟|旗))/;
+const ADMIN_UNIT = /^(?:中共)?([A-Za-zＡ-Ｚ\u4e00-\u9fff]{1,8}?(?:自治区|自治州|自治县|特别行政区|省|市|州|县|区|盟|旗))/;
 const NATIONAL = /^(?:中共中央|国务院|全国人大|中央|国家)/;
 const NOT_A_PLACE = /^(?:全|我|本|各|该|城|县|市|省|区|乡|镇|地|社|小|园|景|片|辖|新|老|分|山|试点)/;
 

@@ -8,7 +8,7 @@
  * the header's column types: a dynamic programme over (cell, column) that lets a row start late
  * (its first cells were merged with the row above and are carried down) or end early (empty cells).
  */
-import { txt, type Doc, type Line, type Range, type Table, type Txt } from '../pipeline/doc.js';
+import { joinTxt, txt, type Doc, type Line, type Range, type Table, type Txt } from '../pipeline/doc.js';
 
 export type ColumnType = 'serial' | 'year' | 'units' | 'nature' | 'value' | 'text';
 export type CellType = 'serial' | 'year' | 'units' | 'nature' | 'number' | 'dash' | 'text';
@@ -105,7 +105,8 @@ export function alignCells(cells: readonly string[], columns: readonly Column[])
         const here = idx(i, j, s);
         if (cost[here] === Infinity) continue;
         // Skip column j: carried down if the row has not started and the column carries; else empty.
-        const skipCost = s === 0 ? (columns[j].carries ? 0.3 : 2) : 1.2;
+        // A later column is the likelier one to be empty: ties go to leaving the right end blank.
+        const skipCost = s === 0 ? (columns[j].carries ? 0.3 : 2) : 1 + 0.05 * (n - j);
         if (j + 1 < n) relax(here, idx(i, j + 1, s), skipCost);
         else if (s === 1) relax(here, idx(i, 0, 0), skipCost + ROW_COST);
         // Assign cell i to column j.
@@ -153,7 +154,7 @@ export function alignCells(cells: readonly string[], columns: readonly Column[])
 /** Header vocabulary run: consecutive short cell lines, at least three of them table words. */
 interface HeaderFound {
   columns: Column[];
-  headerCells: Cell[];
+  headerCells: Cell[][];
   /** Index in the cell-line list just after the header. */
   next: number;
 }
@@ -162,24 +163,29 @@ function stripPipe(s: string): string {
   return s.replace(/\s*[|｜]+\s*$/, '').trim();
 }
 
+/** Whole header words that a narrow column may split over two lines (`完成` / `年度`). */
+const SPLIT_HEADER_WORD = /^(?:完成年度|完成时限|完成时间|办结时限|责任单位|牵头单位|配合单位|协办单位|责任部门|牵头部门|配合部门|指标性质|指标属性|主要指标|一级指标|二级指标|三级指标|基期值|目标值)$/;
+
 function findHeader(cells: readonly Cell[], from: number): HeaderFound | null {
   const columns: Column[] = [];
-  const headerCells: Cell[] = [];
+  const headerCells: Cell[][] = [];
   let k = from;
-  while (k < cells.length && cells[k].text.length <= 16) {
+  while (k < cells.length && cells[k].text.length <= 16 && !HEADING_LINE.test(cells[k].text)) {
     const t = cells[k].text;
-    const joined = k + 1 < cells.length ? t + cells[k + 1].text : '';
     const single = headerColumnType(t);
-    const double = joined && cells[k + 1].text.length <= 6 ? headerColumnType(joined) : null;
-    if (double && (!single || (!headerColumnType(cells[k + 1].text) && joined.length <= 8))) {
+    const next = k + 1 < cells.length ? cells[k + 1].text : '';
+    const joined = t + next;
+    const double = next && next.length <= 6 ? headerColumnType(joined) : null;
+    // Join two lines when the first is only a fragment, or together they make a known header word.
+    if (double && (!single || SPLIT_HEADER_WORD.test(joined))) {
       columns.push({ name: joined, ...double });
-      headerCells.push({ text: joined, range: [cells[k].range[0], cells[k + 1].range[1]] });
+      headerCells.push([cells[k], cells[k + 1]]);
       k += 2;
       continue;
     }
     if (!single) break;
     columns.push({ name: t, ...single });
-    headerCells.push(cells[k]);
+    headerCells.push([cells[k]]);
     k++;
   }
   if (columns.length < 3) return null;
@@ -227,7 +233,7 @@ export function rebuildCellPerLineTables(doc: Doc): Doc {
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].removed || lines[i].table) continue;
     const first = doc.text.slice(lines[i].start, lines[i].end).trim();
-    if (!first || stripPipe(first).length > 16 || !headerColumnType(stripPipe(first))) continue;
+    if (!first || stripPipe(first).length > 16 || HEADING_LINE.test(first) || !headerColumnType(stripPipe(first))) continue;
     const { cells, lineIndex } = candidateCells(doc, lines, i);
     const header = findHeader(cells, 0);
     if (!header) continue;
@@ -280,9 +286,9 @@ export function rebuildCellPerLineTables(doc: Doc): Doc {
     tables.push({
       id,
       section: null,
-      header: header.headerCells.map((c) => cellTxt(doc, c)),
+      header: header.headerCells.map((parts) => joinTxt(parts.map((c) => cellTxt(doc, c)))),
       rows,
-      range: header.headerCells[0].range,
+      range: header.headerCells[0][0].range,
       rowRanges,
       cellRanges,
     });
