@@ -10,6 +10,10 @@ const UNIT_SUFFIX =
 /** Split a unit list on 、，,；; and spaces at bracket depth zero; `s` and `o` stay aligned. */
 export function splitUnits(list: Txt): Txt[] {
   const out: Txt[] = [];
+  // OCR can leave a lone bracket (`市卫(更局`): then brackets are ordinary characters.
+  const opens = (list.s.match(/[（(【\[]/g) ?? []).length;
+  const closes = (list.s.match(/[）)】\]]/g) ?? []).length;
+  const nest = opens === closes;
   let depth = 0;
   let from = 0;
   const push = (to: number) => {
@@ -20,9 +24,10 @@ export function splitUnits(list: Txt): Txt[] {
   };
   for (let i = 0; i < list.s.length; i++) {
     const c = list.s[i];
-    if (c === '（' || c === '(' || c === '[' || c === '【') depth++;
-    else if ((c === '）' || c === ')' || c === ']' || c === '】') && depth > 0) depth--;
-    else if (depth === 0 && /[、，,；;和及与\s]/.test(c)) {
+    if (nest && (c === '（' || c === '(' || c === '[' || c === '【')) depth++;
+    else if (nest && (c === '）' || c === ')' || c === ']' || c === '】') && depth > 0) depth--;
+    // An ASCII period inside a list is OCR's comma (`卫筵局.总医院`).
+    else if (depth === 0 && /[、，,；;.．和及与\s]/.test(c)) {
       // 和/及/与 split only between two unit-shaped names (`县医保局和县财政局`).
       if (/[和及与]/.test(c) && !UNIT_SUFFIX.test(list.s.slice(from, i))) continue;
       push(i);

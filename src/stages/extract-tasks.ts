@@ -61,16 +61,26 @@ function parenUnits(doc: Doc, from: number, to: number): { lead: Txt[]; support:
 /** A unit list closing an item after its last sentence, as flattened appendix tables leave it. */
 function trailingUnits(doc: Doc, from: number, to: number): { units: Txt[]; at: number } | null {
   const text = doc.text.slice(from, to);
-  const lastStop = Math.max(text.lastIndexOf('。'), text.lastIndexOf('；'), text.lastIndexOf(';'));
+  let lastStop = -1;
+  for (const m of text.matchAll(/[。；;]|\.(?=[\u4e00-\u9fff])/g)) lastStop = m.index;
   if (lastStop < 0 || lastStop === text.length - 1) return null;
-  let tail = text.slice(lastStop + 1);
-  // A group label glued after the units (`…相关医疗卫生单位中医传承行动`): drop it.
-  const label = /[\u4e00-\u9fff]{2,8}行动$/.exec(tail);
-  if (label && !isUnitListText(tail)) tail = tail.slice(0, label.index);
-  const trimmed = tail.replace(/[\s，,、]+$/, '');
-  if (trimmed.length < 2 || trimmed.length > 160 || !isUnitListText(trimmed)) return null;
+  const tail = text.slice(lastStop + 1).replace(/[\s，,、]+$/, '');
+  // A group label glued after the units (`…相关医疗卫生单位中医传承行动`): the shortest label
+  // whose removal leaves a unit list.
+  let list = tail;
+  if (!isUnitListText(list)) {
+    const label = /行动$|工作$|任务$/.exec(tail);
+    list = '';
+    if (label) {
+      for (let len = 2; len <= 8 && !list; len++) {
+        const candidate = tail.slice(0, tail.length - label[0].length - len).replace(/[\s，,、]+$/, '');
+        if (candidate.length >= 2 && isUnitListText(candidate)) list = candidate;
+      }
+    }
+  }
+  if (list.length < 2 || list.length > 160) return null;
   const at = from + lastStop + 1;
-  return { units: splitUnits(txt(doc, at, at + trimmed.length)), at };
+  return { units: splitUnits(txt(doc, at, at + list.length)), at };
 }
 
 function dedupeUnits(list: Txt[]): Txt[] {

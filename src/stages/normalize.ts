@@ -89,7 +89,15 @@ export function joinViewerPages(mt: MappedText, removed: Removal[]): MappedText 
 }
 
 const TITLE_LIKE_MAX = 40;
-const ARTIFACT_SPACE = new RegExp(`(?<=[${WIDE}])[ \\t\\u00a0]+(?=[${WIDE}])|(?<=[${HAN}])[ \\t]+(?=\\d)|(?<=\\d)[ \\t]+(?=[年月日个%％])`, 'g');
+/**
+ * Artifact spaces: between two wide characters; between a Chinese character and a digit either way
+ * (`降低 0.5个`, `100 名`); between a Chinese character and ASCII punctuation either way
+ * (`各乡镇 (街道`, `生态环境局, 相关`).
+ */
+const ARTIFACT_SPACE = new RegExp(
+  `(?<=[${WIDE}])[ \\t\\u00a0]+(?=[${WIDE}])|(?<=[${HAN}])[ \\t]+(?=[\\d(,.;:])|(?<=[\\d),.;:])[ \\t]+(?=[${HAN}])|(?<=\\d)[ \\t]+(?=[%％])`,
+  'g',
+);
 const HAN_RUN_BEFORE = new RegExp(`[${HAN}]{4}$`);
 const HAN_RUN_AFTER = new RegExp(`^[${HAN}]{4}`);
 

@@ -33,6 +33,28 @@ export const PROTECTED_NAMES: readonly string[] = [
   '于洪', // 于洪区, Shenyang
 ];
 
+/**
+ * Variant characters that opencc-js leaves alone but that stand for a common simplified character
+ * in scraped Chinese (`渝陜鄂川` in a traditional-script page for 渝陕鄂川; Japanese-shaped forms
+ * from OCR). Applied after conversion, one character for one.
+ */
+export const VARIANT_FOLDS: Readonly<Record<string, string>> = {
+  陜: '陕',
+  擧: '举',
+  吿: '告',
+  呑: '吞',
+  淸: '清',
+  靑: '青',
+  値: '值',
+  黒: '黑',
+  硏: '研',
+};
+const VARIANT_RE = new RegExp(`[${Object.keys(VARIANT_FOLDS).join('')}]`, 'g');
+
+function foldVariants(text: string): string {
+  return text.replace(VARIANT_RE, (c) => VARIANT_FOLDS[c] ?? c);
+}
+
 function convertLengthPreserving(text: string, convert: Convert): string {
   const whole = convert(text);
   if (whole.length === text.length) return whole;
@@ -67,7 +89,7 @@ function protectNames(source: string, converted: string): string {
 }
 
 export function toSimplified(text: string): string {
-  return protectNames(text, convertLengthPreserving(text, toSimplifiedRaw()));
+  return protectNames(text, foldVariants(convertLengthPreserving(text, toSimplifiedRaw())));
 }
 
 export function toTraditional(text: string): string {

@@ -77,14 +77,20 @@ interface OpenLevel {
   section: Section;
 }
 
-const SENTENCE_STOP = /[。！？?；;]/;
+/** A full stop, or an ASCII period between Chinese characters (OCR's full stop). */
+const SENTENCE_STOP = /[。！？?；;]|\.(?=[\u4e00-\u9fff])/;
 const CLAUSE_STOP = /[，,：:]/;
+/** A bracketed marker glued to a heading in flattened text (`二、行动任务(一)等级提升行动`). */
+const GLUED_MARKER = new RegExp(`[（(](?:[${CN}]{1,3}|\\d{1,2})[）)]|(?<=[\\u4e00-\\u9fff])\\d{1,2}\\s?[.．](?=[\\u4e00-\\u9fff])`);
 
 /** The heading is the phrase up to the first full stop (`1.健全应急指挥体系。健全…`), if short. */
 function headingEnd(text: string, from: number, limit: number): number {
   const line = text.slice(from, limit);
+  const glued = line.slice(1).search(GLUED_MARKER);
+  const cap = glued >= 0 ? glued + 1 : line.length;
   const stop = line.search(SENTENCE_STOP);
-  if (stop >= 0 && stop <= 40) return from + stop;
+  if (stop >= 0 && stop <= 40 && stop <= cap) return from + stop;
+  if (cap < line.length && cap <= 40) return from + cap;
   if (stop < 0 && line.trim().length <= 40) return limit;
   const clause = line.search(CLAUSE_STOP);
   if (clause >= 0 && clause <= 30) return from + clause;
@@ -185,7 +191,7 @@ export function segment(doc: Doc): Doc {
       }
     }
     s.span = [s.range[0], nextSame];
-    const from = SENTENCE_STOP.test(doc.text[s.range[1]] ?? '') ? s.range[1] + 1 : s.range[1];
+    const from = SENTENCE_STOP.test(doc.text.slice(s.range[1], s.range[1] + 2)) && SENTENCE_STOP.exec(doc.text.slice(s.range[1], s.range[1] + 2))!.index === 0 ? s.range[1] + 1 : s.range[1];
     s.text = trimTxt(keptText(doc, lines, from, nextAny), '|｜');
   }
   // Tables were rebuilt before the outline existed; now they can say where they stand.
