@@ -112,7 +112,11 @@ export function removeArtifactSpaces(mt: MappedText): MappedText {
     const trimmed = text.trim();
     const titleLike = trimmed.length <= TITLE_LIKE_MAX && !/[。，；：,;:！？]/.test(trimmed);
     for (const e of editsFromRegex(text, ARTIFACT_SPACE, () => '')) {
-      if (titleLike && HAN_RUN_BEFORE.test(text.slice(0, e.start)) && HAN_RUN_AFTER.test(text.slice(e.end))) continue;
+      // `专栏1 公共卫生体系建设`: in a title a label and its phrase keep their space.
+      const before = text.slice(0, e.start);
+      const after = text.slice(e.end);
+      const counter = /\d$/.test(before) && /^[年月日号个名人张家所项]/.test(after);
+      if (titleLike && !counter && (HAN_RUN_BEFORE.test(before) || /\d$/.test(before)) && HAN_RUN_AFTER.test(after)) continue;
       edits.push({ start: line.start + e.start, end: line.start + e.end, insert: '' });
     }
   }

@@ -118,7 +118,9 @@ export function detectScript(text: string, simplified?: string): Script {
   if (han === 0) return 'simplified';
   const t = traditionalOnly / han;
   const s = simplifiedOnly / han;
-  if (t >= 0.02 && s >= 0.02) return 'mixed';
-  if (t >= 0.02) return 'traditional';
+  // Characters such as 于/於 or 并/並 are written either way in traditional texts, so a traditional
+  // document still shows some "simplified" characters: mixed only when both are substantial.
+  if (t >= 0.02 && s >= 0.02 && Math.min(t, s) / Math.max(t, s) > 0.3) return 'mixed';
+  if (t >= 0.02 && t > s) return 'traditional';
   return 'simplified';
 }

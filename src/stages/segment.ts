@@ -124,7 +124,11 @@ export function segment(doc: Doc): Doc {
   let open: OpenLevel[] = [];
 
   const place = (m: Marker, headingStop: number) => {
-    if (m.family === 'box' || !BOX_ITEM_FAMILIES.has(m.family)) {
+    // A box stands beside the numbered items of its section, not inside the last one.
+    if (m.family === 'box') {
+      while (open.length && ['num', 'nump', 'circled', 'box'].includes(open[open.length - 1].family)) open.pop();
+    }
+    if (!BOX_ITEM_FAMILIES.has(m.family)) {
       const box = open.findIndex((o) => o.family === 'box');
       if (box >= 0 && m.family !== 'box') open = open.slice(0, box);
     }

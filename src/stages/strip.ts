@@ -62,7 +62,9 @@ export function isEditorToolbar(line: string): boolean {
 
 function lexiconHits(line: string, family: LexiconFamily): string[] {
   const lower = line.toLowerCase();
-  return family.terms.filter((t) => lower.includes(t.toLowerCase()));
+  const hits = family.terms.filter((t) => lower.includes(t.toLowerCase()));
+  // Overlapping terms (`扫一扫在手机打开当前页` holds `在手机打开当前页`) are one hit.
+  return hits.filter((t) => !hits.some((u) => u !== t && u.includes(t)));
 }
 
 /** A chrome label stands alone, give or take numbers and counters: `积分`, `582`, `70 点`, `西秦金币`. */

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { decode, InputError } from '../src/stages/decode.js';
+
+const bytes = (...b: number[]) => new Uint8Array(b);
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+describe('decode', () => {
+  it('reads UTF-8 with and without a BOM', () => {
+    expect(decode(utf8('一、总体要求'))).toEqual({ text: '一、总体要求', encoding: 'utf-8' });
+    expect(decode(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('规划')])).text).toBe('规划');
+  });
+
+  it('reads UTF-16 with a BOM', () => {
+    const le = new Uint8Array([0xff, 0xfe, ...Buffer.from('规划', 'utf16le')]);
+    expect(decode(le)).toEqual({ text: '规划', encoding: 'utf-16le' });
+  });
+
+  it.each([
+    ['empty', bytes(), 'EMPTY'],
+    ['blank', utf8(' \n\n '), 'EMPTY'],
+    ['PNG', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0), 'BINARY'],
+    ['zip', bytes(0x50, 0x4b, 0x03, 0x04, 1, 2, 3), 'BINARY'],
+    ['invalid UTF-8', bytes(0xc4, 0xe3, 0xba, 0xc3, 0xff), 'ENCODING'],
+    ['NUL-heavy', utf8('a\u0000b\u0000c\u0000d'), 'BINARY'],
+  ])('refuses %s input with a reason', (_name, input, code) => {
+    try {
+      decode(input);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).code).toBe(code);
+    }
+  });
+
+  it('refuses an unknown forced encoding', () => {
+    expect(() => decode(utf8('x'), 'klingon')).toThrow(/unknown encoding/);
+  });
+});

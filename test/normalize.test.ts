@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { identityText } from '../src/pipeline/mapped-text.js';
+import { joinViewerPages, normalizeLineBreaks, removeArtifactSpaces, removeLostCharacterMarks } from '../src/stages/normalize.js';
+import { detectScript, toSimplified, toTraditional, PROTECTED_NAMES } from '../src/stages/script.js';
+import type { Message, Removal } from '../src/pipeline/doc.js';
+import { docOf, seedName, seedText } from './helpers.js';
+
+const spaces = (s: string) => removeArtifactSpaces(identityText(s)).text;
+
+describe('removeArtifactSpaces', () => {
+  it.each([
+    ['专 项规划', '专项规划'],
+    ['实施方案为深入学习贯彻党的二十大精神,落实“深学争优、敢为争先、 实干争效”行动要求', '实施方案为深入学习贯彻党的二十大精神,落实“深学争优、敢为争先、实干争效”行动要求'],
+    ['力争每年降低 0.5个百分点以上', '力争每年降低0.5个百分点以上'],
+    ['到2025 年前每千常住人口', '到2025年前每千常住人口'],
+    ['培养50名基层适宜技术的技能型人才和100 名基层医疗骨干。', '培养50名基层适宜技术的技能型人才和100名基层医疗骨干。'],
+    ['各乡镇 (街道、开发区)人民政府 (办事处、管委会)', '各乡镇(街道、开发区)人民政府(办事处、管委会)'],
+    // A short title-like line keeps the space between its two phrases.
+    ['交叉服务开辟新路 护航群众健康', '交叉服务开辟新路 护航群众健康'],
+    // ASCII words keep their spaces.
+    ['B Color Image Link Quote Code Smilies', 'B Color Image Link Quote Code Smilies'],
+    ['时间 : 2024-09-30 09:46:15', '时间: 2024-09-30 09:46:15'],
+  ])('%s', (input, expected) => {
+    expect(spaces(input)).toBe(expected);
+  });
+});
+
+describe('joinViewerPages', () => {
+  it('joins pages a doc-sharing viewer cut mid-word and drops the page markers', () => {
+    const removed: Removal[] = [];
+    const text = seedText(seedName('001'));
+    const out = joinViewerPages(normalizeLineBreaks(identityText(text)), removed);
+    expect(removeArtifactSpaces(out).text).toContain('健康XX建设迈上新台阶');
+    expect(out.text).not.toMatch(/^\d+、/m);
+    expect(removed.filter((r) => r.reason === 'viewer-page-marker')).toHaveLength(18);
+  });
+
+  it('leaves real numbered paragraphs alone', () => {
+    const paragraphs = [1, 2, 3, 4]
+      .map((n) => `${n}、加强组织领导。${'各地要把这项工作摆上重要议事日程，明确责任分工，落实工作措施，确保各项任务按时完成。'.repeat(3)}`)
+      .join('\n');
+    const out = joinViewerPages(identityText(paragraphs), []);
+    expect(out.text).toBe(paragraphs);
+  });
+});
+
+describe('removeLostCharacterMarks', () => {
+  it('drops ? runs and a ? after a full stop, keeps real questions', () => {
+    const removed: Removal[] = [];
+    const messages: Message[] = [];
+    const out = removeLostCharacterMarks(identityText('安全感。?\n??? 五、政策问答\n1.问:目标是什么?\n?\nhttp://x.cn/a?b=1'), removed, messages);
+    expect(out.text).toBe('安全感。\n五、政策问答\n1.问:目标是什么?\n\nhttp://x.cn/a?b=1');
+    expect(removed).toHaveLength(3);
+    expect(messages.every((m) => m.code === 'LOST_CHARACTERS')).toBe(true);
+  });
+});
+
+describe('script', () => {
+  it('converts traditional to simplified keeping length', () => {
+    expect(toSimplified('巫溪縣進一步完善醫療衛生服務體系實施方案')).toBe('巫溪县进一步完善医疗卫生服务体系实施方案');
+    expect(toSimplified('渝陜鄂川邊區')).toBe('渝陕鄂川边区');
+  });
+
+  it.each(PROTECTED_NAMES.map((n) => [n]))('protects the place name %s', (name) => {
+    const trad = toTraditional(name);
+    expect(toSimplified(`吉林省${trad}縣`)).toContain(name);
+    expect(toSimplified(name)).toBe(name);
+  });
+
+  it('never converts 乾安 to 干安', () => {
+    expect(toSimplified('乾安縣人民政府')).toBe('乾安县人民政府');
+    expect(toSimplified('前往乾安')).toBe('前往乾安');
+  });
+
+  it('detects the source script', () => {
+    expect(detectScript(seedText(seedName('000')))).toBe('traditional');
+    expect(detectScript(seedText(seedName('002')))).toBe('simplified');
+    expect(detectScript('123 abc')).toBe('simplified');
+    expect(detectScript('為深入貫徹落實 为深入贯彻落实')).toBe('mixed');
+  });
+
+  it('keeps the analysis text and the source script aligned (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'為進發體縣醫療乾安於裏麵后髮臺灣一二三 \n'), maxLength: 80 }), (s) => {
+        expect(toSimplified(s).length).toBe(s.length);
+        expect(toTraditional(s).length).toBe(s.length);
+      }),
+    );
+  });
+});
+
+describe('normalize on a whole document', () => {
+  it('maps every working-text character back to the same source character or its conversion', () => {
+    const doc = docOf(seedText(seedName('000')));
+    expect(doc.text.length).toBe(doc.original.length);
+    for (let i = 0; i < doc.original.length; i += 7) {
+      expect(doc.source[doc.map[i]]).toBe(doc.original[i]);
+    }
+  });
+});

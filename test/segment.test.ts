@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { chineseNumber } from '../src/stages/segment.js';
+import { allSections, extract, extractSeed } from './helpers.js';
+
+const outline = (text: string) => extract(text).sections;
+const shape = (text: string) => allSections(extract(text)).map((s) => `${s.id} ${s.number}${s.heading}`);
+
+describe('chineseNumber', () => {
+  it.each([
+    ['一', 1], ['十', 10], ['十二', 12], ['二十', 20], ['二十三', 23], ['一百零五', 105], ['7', 7], ['甲', NaN],
+  ])('%s → %d', (s, n) => {
+    expect(chineseNumber(s)).toBe(n);
+  });
+});
+
+describe('segment', () => {
+  it('nests families by first appearance', () => {
+    expect(outline('一、总体要求\n（一）发展环境\n正文。')[0].children[0].number).toBe('（一）');
+    expect(shape('一、总体要求\n（一）发展环境\n1.健全体系。正文\n（二）指导思想\n二、主要任务')).toEqual([
+      '1 一、总体要求',
+      '1.1 （一）发展环境',
+      '1.1.1 1.健全体系',
+      '1.2 （二）指导思想',
+      '2 二、主要任务',
+    ]);
+  });
+
+  it('lets a document start at （一）', () => {
+    expect(shape('（一）加强领导\n1.建立机制。正文\n（二）强化保障')).toEqual(['1 （一）加强领导', '1.1 1.建立机制', '2 （二）强化保障']);
+  });
+
+  it('takes the phrase before 。 as heading and the rest as text', () => {
+    const s = outline('一、主要任务\n1.健全应急指挥体系。健全党委领导、政府主导的指挥体系。')[0].children[0];
+    expect(s.heading).toBe('健全应急指挥体系');
+    expect(s.text).toBe('健全党委领导、政府主导的指挥体系。');
+  });
+
+  it('keeps repeated numbers', () => {
+    expect(shape('四、重点任务\n五、政策问答\n五、专家解读')).toEqual(['1 四、重点任务', '2 五、政策问答', '3 五、专家解读']);
+  });
+
+  it('makes 专栏 boxes sections with their （N） items as children', () => {
+    const s = shape('（一）强化公共卫生\n1.健全体系。正文。\n专栏1 公共卫生体系建设 |\n（1）临床中心建设工程。按照布局建设。 （2）重大疫情救治基地建设工程。推进建设。\n（二）推进健康建设');
+    expect(s).toEqual([
+      '1 （一）强化公共卫生',
+      '1.1 1.健全体系',
+      '1.2 专栏1专栏1 公共卫生体系建设',
+      '1.2.1 （1）临床中心建设工程',
+      '1.2.2 （2）重大疫情救治基地建设工程',
+      '2 （二）推进健康建设',
+    ]);
+  });
+
+  it('splits a viewer-flattened outline when markers continue a sequence', () => {
+    const flat = `${'本方案依据有关文件制定，'.repeat(8)}具体方案如下:一、行动目标。到2025年完成任务。二、行动任务(一)等级提升行动。推动医院创建。(二)要素保障1.政府主导保障。坚持政府主导。2.多渠道筹措保障。鼓励社会资本。`;
+    expect(shape(flat)).toEqual([
+      '1 一、行动目标',
+      '2 二、行动任务',
+      '2.1 (一)等级提升行动',
+      '2.2 (二)要素保障',
+      '2.2.1 1.政府主导保障',
+      '2.2.2 2.多渠道筹措保障',
+    ]);
+  });
+
+  it('does not take decimals or dates for markers', () => {
+    expect(outline('每千人口医师数达3.3人。\n2024.10.14印发')).toEqual([]);
+  });
+
+  it('finds the outline of seed 002 with its four levels and boxes', () => {
+    const headings = allSections(extractSeed('002')).map((s) => s.heading);
+    for (const h of ['总体要求', '发展环境', '总体目标', '主要任务和重点工程', '强化公共卫生服务体系', '健全应急指挥体系', '保障措施', '强化规划执行'])
+      expect(headings).toContain(h);
+    expect(headings.some((h) => h.startsWith('专栏1'))).toBe(true);
+  });
+});

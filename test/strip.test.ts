@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { classifyLine, isBreadcrumb, isLinkFarm } from '../src/stages/strip.js';
+import { LEXICON } from '../src/stages/strip-rules.js';
+import { docOf, extract, seedFiles, seedText } from './helpers.js';
+
+describe('classifyLine', () => {
+  it.each([
+    ['主站蜘蛛池模板: 泉州市| 平顺县| 郸城县| 彭水| 祥云县| 惠水县| 金门县', 'spam'],
+    ['日本一区二区电影| 中文av一区特黄| 日本成人在线电影网| 亚洲一区av在线', 'spam'],
+    ['福利网址在线,欧美wwwsss9999,黄页免费在线观看,国产福利精品一区二区', 'spam'],
+    ['您当前的位置:首页>政务公开>政策解读>文字解读', 'navigation'],
+    ['首页 > 要闻动态 > 要闻', 'navigation'],
+    ['扫一扫在手机打开当前页', 'navigation'],
+    ['【打印】 【字体:', 'navigation'],
+    ['切换到宽版', 'navigation'],
+    ['B Color Image Link Quote Code Smilies', 'navigation'],
+    ['积分', 'navigation'],
+    ['327 枚', null],
+    ['《XX市实施方案.docx》由会员分享,可在线阅读,更多相关《XX市实施方案.docx(15页珍藏版)》请在淘文阁 - 分享文档赚钱的网站上搜索。', 'boilerplate'],
+    ['XX市卫生健康服务提质增效三年行动实施方案.docx', 'boilerplate'],
+    ['一、总体要求', null],
+    ['（三）开展主题教育', null],
+    ['坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，推进健康中国建设，切实提高人民群众的健康水平。', null],
+    ['卫生健康委医政医管科,咨询电话:023-51523321', null],
+  ])('%s → %s', (line, kind) => {
+    expect(classifyLine(line)?.kind ?? null).toBe(kind);
+  });
+
+  it('keeps one-cell-per-line table cells', () => {
+    for (const cell of ['1', '2027', '县卫生健康委', '序号', '责任单位', '预期性 |', '|']) expect(classifyLine(cell)).toBeNull();
+  });
+
+  it('never removes a body sentence that carries only one chrome word (property)', () => {
+    const words = LEXICON.filter((f) => f.kind !== 'spam' && f.kind !== 'boilerplate').flatMap((f) => f.terms);
+    fc.assert(
+      fc.property(fc.constantFrom(...words), fc.integer({ min: 0, max: 3 }), (word, at) => {
+        const parts = ['各地区各部门要加强组织领导，', '认真落实工作责任，', '确保各项任务按时完成并取得实效。', '定期报送工作进展情况。'];
+        parts.splice(at, 0, word);
+        expect(classifyLine(parts.join(''))).toBeNull();
+      }),
+    );
+  });
+});
+
+describe('shape features', () => {
+  it('link farms need many short items', () => {
+    expect(isLinkFarm('甲| 乙| 丙')).toBe(false);
+    expect(isLinkFarm('建设|管理|服务|监督|评估，推动形成完整的工作闭环。各地要按照要求逐项落实，确保取得实效。')).toBe(false);
+  });
+  it('breadcrumbs start at the home page', () => {
+    expect(isBreadcrumb('收入 > 支出 > 结余')).toBe(false);
+  });
+});
+
+describe('stripSpam on the seeds', () => {
+  it.each(seedFiles)('%s: every removed line is recorded with its origin', (name) => {
+    const doc = docOf(seedText(name));
+    const removedLines = doc.lines.filter((l) => l.removed);
+    expect(doc.removed.filter((r) => r.range).length).toBe(removedLines.length);
+    const out = extract(seedText(name));
+    for (const r of out.removed) expect(seedText(name)).toContain(r.origin.text);
+  });
+
+  it('drops the forum chrome around a reposted article and keeps the article', () => {
+    const out = extract(seedText(seedFiles.find((f) => f.startsWith('003'))!));
+    const kept = JSON.stringify({ ...out, removed: [], source: null });
+    for (const junk of ['切换到宽版', '找回密码', 'QQ登录', '西秦金币', '本版积分规则', '快速回复', 'Rank: 10']) expect(kept).not.toContain(junk);
+    expect(kept).toContain('四川省首届“健走天府·万步有约”活动在自贡市富顺县启动');
+  });
+});
