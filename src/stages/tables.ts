@@ -8,6 +8,7 @@
  * the header's column types: a dynamic programme over (cell, column) that lets a row start late
  * (its first cells were merged with the row above and are carried down) or end early (empty cells).
  */
+import { isUnitListText } from '../pipeline/units.js';
 import { joinTxt, txt, type Doc, type Line, type Range, type Table, type Txt } from '../pipeline/doc.js';
 
 export type ColumnType = 'serial' | 'year' | 'units' | 'nature' | 'value' | 'text';
@@ -29,13 +30,6 @@ export function headerColumnType(cell: string): { type: ColumnType; carries: boo
   return null;
 }
 
-const UNIT_SUFFIX = /(?:委|局|办|院|部|厅|署|中心|政府|单位|公司|集团|会|所|站|队|组|处|科|室|馆|行|社|校|大学|机构|部门|街道|乡镇|管委会|办事处)$/;
-
-export function isUnitList(cell: string): boolean {
-  const parts = cell.split(/[、，,；;\s]+/).filter(Boolean);
-  return parts.length > 0 && parts.every((p) => p.length <= 20 && UNIT_SUFFIX.test(p.replace(/[（(][^）)]*[）)]$/, '')));
-}
-
 export function cellType(cell: string): CellType {
   const c = cell.trim();
   if (/^\d{1,3}$/.test(c)) return 'serial';
@@ -43,7 +37,7 @@ export function cellType(cell: string): CellType {
   if (/^(?:预期性|约束性)$/.test(c)) return 'nature';
   if (/^[—–\-－/无]+$/.test(c)) return 'dash';
   if (/^[≥≤<>＜＞约]?\s*-?\d+(?:\.\d+)?\s*(?:%|‰|\/\d*万|\S{0,3})?$/.test(c)) return 'number';
-  if (isUnitList(c)) return 'units';
+  if (isUnitListText(c)) return 'units';
   return 'text';
 }
 

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseValue } from '../src/pipeline/values.js';
+
+describe('parseValue', () => {
+  it.each([
+    ['≥60%', { value: 60, comparator: '>=', unit: '%' }],
+    ['≤12/10万', { value: 12, comparator: '<=', unit: '/10万' }],
+    ['≤5‰', { value: 5, comparator: '<=', unit: '‰' }],
+    ['27%左右', { value: 27, comparator: '~', unit: '%' }],
+    ['3.3人', { value: 3.3, comparator: null, unit: '人' }],
+    ['79', { value: 79, comparator: null, unit: null }],
+    ['不低于35%', { value: 35, comparator: '>=', unit: '%' }],
+    ['95%以上', { value: 95, comparator: '>=', unit: '%' }],
+    ['10%以内', { value: 10, comparator: '<=', unit: '%' }],
+    ['5-8个', { value: 5, comparator: null, unit: '个' }],
+    ['同比例提高', { value: null, comparator: null, unit: null }],
+    ['完成', { value: null, comparator: null, unit: null }],
+    ['在2020年基础上增长10%左右', { value: null, comparator: '~', unit: null }],
+    ['力争每年降低0.5个百分点以上', { value: null, comparator: '>=', unit: null }],
+    ['０.５％', { value: 0.5, comparator: null, unit: '%' }],
+  ])('%s', (raw, expected) => {
+    expect(parseValue(raw)).toEqual(expected);
+  });
+
+  it('never throws and runs in linear time on long inputs (property)', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void parseValue(s)));
+    const long = '≥'.repeat(50_000) + '1'.repeat(50_000) + '%';
+    const t0 = performance.now();
+    parseValue(long);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
