@@ -47,7 +47,7 @@ const Section: z.ZodType<SectionOut> = z.lazy(() =>
       children: z.array(Section),
     })
     .strict(),
-);
+).meta({ id: 'Section' });
 
 export const DocumentSchema = z
   .object({

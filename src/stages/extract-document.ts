@@ -90,7 +90,7 @@ function titleFromHeading(doc: Doc, lead: LeadLine[], end: number): Txt | null {
 }
 
 const DOC_NUMBER = new RegExp(
-  `([${HAN}]{2,12}?[发办函字令通告]|[${HAN}]{1,4}[发函字])\\s*([〔\\[［【（(]?)\\s*((?:19|20)\\d{2})\\s*([〕\\]］】）)]?)\\s*第?\\s*(\\d{1,4})\\s*号`,
+  `([${HAN}A-Za-z]{2,12}?[发办函字令通告]|[${HAN}A-Za-z]{1,4}[发函字])\\s*([〔\\[［【（(]?)\\s*((?:19|20)\\d{2})\\s*([〕\\]］】）)]?)\\s*第?\\s*(\\d{1,4})\\s*号`,
   'g',
 );
 

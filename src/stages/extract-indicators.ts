@@ -54,7 +54,11 @@ export function yearBefore(text: string, paragraphStart: number, at: number): nu
 }
 
 /** Name before a verb: back to the previous clause stop, minus leading time phrases and verbs. */
-function nameBefore(doc: Doc, from: number, at: number): Range | null {
+const NAME_MAX = 50;
+
+function nameBefore(doc: Doc, scopeStart: number, at: number): Range | null {
+  // Names are short: never look further back than a name can be (keeps long lines linear).
+  const from = Math.max(scopeStart, at - NAME_MAX - 20);
   let start = at;
   while (start > from && !NAME_STOP.test(doc.text[start - 1])) start--;
   // A bracket inside the name (`执业（助理）医师数`) is part of it: step over balanced pairs.
@@ -64,7 +68,7 @@ function nameBefore(doc: Doc, from: number, at: number): Range | null {
   }
   const lead = LEADING_FURNITURE.exec(doc.text.slice(start, at));
   if (lead) start += lead[0].length;
-  if (at - start < 2 || at - start > 50) return null;
+  if (at - start < 2 || at - start > NAME_MAX) return null;
   return [start, at];
 }
 

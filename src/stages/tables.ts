@@ -164,7 +164,7 @@ function findHeader(cells: readonly Cell[], from: number): HeaderFound | null {
   const columns: Column[] = [];
   const headerCells: Cell[][] = [];
   let k = from;
-  while (k < cells.length && cells[k].text.length <= 16 && !HEADING_LINE.test(cells[k].text)) {
+  while (k < cells.length && columns.length < MAX_COLUMNS && cells[k].text.length <= 16 && !HEADING_LINE.test(cells[k].text)) {
     const t = cells[k].text;
     const single = headerColumnType(t);
     const next = k + 1 < cells.length ? cells[k + 1].text : '';
@@ -194,8 +194,10 @@ function isTableEnd(text: string): boolean {
   return HEADING_LINE.test(text) || text.length > 300;
 }
 
+const MAX_COLUMNS = 16;
+
 /** A run of non-empty kept lines; pipe rows keep their own trailing `|` shape. */
-function candidateCells(doc: Doc, lines: readonly Line[], startLine: number): { cells: Cell[]; lineIndex: number[] } {
+function candidateCells(doc: Doc, lines: readonly Line[], startLine: number, limit = Infinity): { cells: Cell[]; lineIndex: number[] } {
   const cells: Cell[] = [];
   const lineIndex: number[] = [];
   for (let i = startLine; i < lines.length; i++) {
@@ -210,7 +212,7 @@ function candidateCells(doc: Doc, lines: readonly Line[], startLine: number): { 
     const lead = raw.indexOf(t);
     cells.push({ text, range: [l.start + lead, l.start + lead + text.length] });
     lineIndex.push(i);
-    if (cells.length > 5000) break;
+    if (cells.length >= limit) break;
   }
   return { cells, lineIndex };
 }
@@ -228,6 +230,9 @@ export function rebuildCellPerLineTables(doc: Doc): Doc {
     if (lines[i].removed || lines[i].table) continue;
     const first = doc.text.slice(lines[i].start, lines[i].end).trim();
     if (!first || stripPipe(first).length > 16 || HEADING_LINE.test(first) || !headerColumnType(stripPipe(first))) continue;
+    // Look for a header in the next few cells first; only a found header reads the whole table.
+    const head = candidateCells(doc, lines, i, MAX_COLUMNS * 2 + 1);
+    if (!findHeader(head.cells, 0)) continue;
     const { cells, lineIndex } = candidateCells(doc, lines, i);
     const header = findHeader(cells, 0);
     if (!header) continue;

@@ -1,0 +1,151 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { schemaText } from '../src/cli/schema.js';
+import { SEEDS_DIR, seedFiles } from './helpers.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'policy-extract.js');
+
+function run(args: string[], input?: string | Buffer) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
+}
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'policy-extract-'));
+});
+
+describe('extract', () => {
+  it('prints one JSON document for one input', () => {
+    const r = run(['extract', join(SEEDS_DIR, seedFiles[0])]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const doc = JSON.parse(r.stdout);
+    expect(doc.schemaVersion).toBe('1.0');
+    expect(doc.document.title).toBe('巫溪县进一步完善医疗卫生服务体系实施方案');
+  });
+
+  it('prints YAML, and keeps the source script with --script original', () => {
+    const r = run(['extract', join(SEEDS_DIR, seedFiles[0]), '--format', 'yaml', '--script', 'original']);
+    expect(r.code).toBe(0);
+    expect(parseYaml(r.stdout).document.title).toBe('巫溪縣進一步完善醫療衛生服務體系實施方案');
+  });
+
+  it('converts to traditional with --script traditional', () => {
+    const r = run(['extract', join(SEEDS_DIR, seedFiles[2]), '--script', 'traditional']);
+    expect(JSON.parse(r.stdout).document.title).toBe('萍鄉市“十四五”衞生健康發展規劃');
+  });
+
+  it('reads stdin with -', () => {
+    const r = run(['extract', '-'], '一、总体要求\n到2025年，全县卫生健康体系更加完善。\n');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.source.path).toBe('-');
+    expect(doc.goals[0].year).toBe(2025);
+  });
+
+  it('gives byte-identical output for the same input', () => {
+    const a = run(['extract', join(SEEDS_DIR, seedFiles[1])]).stdout;
+    const b = run(['extract', join(SEEDS_DIR, seedFiles[1])]).stdout;
+    expect(a).toBe(b);
+  });
+
+  it.each([
+    ['a missing file', () => join(tmp, 'nope.txt'), /no such file/],
+    ['a directory', () => tmp, /is a directory/],
+    ['an empty file', () => (writeFileSync(join(tmp, 'empty.txt'), ''), join(tmp, 'empty.txt')), /empty file/],
+    ['a binary file', () => (writeFileSync(join(tmp, 'img.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0])), join(tmp, 'img.txt')), /not a text document/],
+    ['invalid UTF-8', () => (writeFileSync(join(tmp, 'gbk.txt'), Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0xca, 0xc0, 0xbd, 0xe7, 0xff])), join(tmp, 'gbk.txt')), /not valid utf-8/],
+  ])('refuses %s with one line naming the file, exit 2, nothing on stdout', (_name, make, reason) => {
+    const file = make();
+    const r = run(['extract', file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(file);
+    expect(lines[0]).toMatch(reason);
+  });
+
+  it('rejects an unknown flag value as a usage error', () => {
+    const r = run(['extract', join(SEEDS_DIR, seedFiles[0]), '--format', 'xml']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+
+  it('writes one file per input with -o, and goes on past a bad input', () => {
+    const inDir = join(tmp, 'batch');
+    mkdirSync(inDir);
+    writeFileSync(join(inDir, 'a.txt'), '一、总体要求\n到2025年，全市体系更加完善。\n');
+    writeFileSync(join(inDir, 'b.txt'), '');
+    const outDir = join(tmp, 'out');
+    const r = run(['extract', inDir, '-o', outDir, '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/b\.txt: empty file/);
+    expect(readdirSync(outDir)).toEqual(['a.json']);
+  });
+});
+
+describe('schema and validate', () => {
+  it('the committed schema file is what the zod schema generates', () => {
+    expect(readFileSync(join(ROOT, 'schemas', 'document.schema.json'), 'utf8')).toBe(schemaText());
+  });
+
+  it('prints the schema', () => {
+    const r = run(['schema']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).$schema).toMatch(/2020-12/);
+  });
+
+  it('accepts the output for every seed, in JSON and YAML', () => {
+    for (const [i, f] of seedFiles.entries()) {
+      const format = i % 2 ? 'yaml' : 'json';
+      const out = join(tmp, `${f}.${format}`);
+      writeFileSync(out, run(['extract', join(SEEDS_DIR, f), '--format', format]).stdout);
+      const r = run(['validate', out]);
+      expect(r.stdout).toContain(': ok');
+      expect(r.code).toBe(0);
+    }
+  });
+
+  it('reports every issue with its path and exits 1', () => {
+    const doc = JSON.parse(run(['extract', join(SEEDS_DIR, seedFiles[0])]).stdout);
+    doc.document.date = '14/10/2024';
+    doc.goals[0].year = 'soon';
+    doc.tasks[0].section = 'nowhere';
+    const bad = join(tmp, 'bad.json');
+    writeFileSync(bad, JSON.stringify(doc));
+    const r = run(['validate', bad]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/✖ .*\n {2}→ at document\.date/);
+    expect(r.stdout).toMatch(/→ at goals\[0\]\.year/);
+    const semantic = JSON.parse(run(['extract', join(SEEDS_DIR, seedFiles[0])]).stdout);
+    semantic.tasks[0].section = 'nowhere';
+    writeFileSync(bad, JSON.stringify(semantic));
+    const s = run(['validate', bad, '--json']);
+    expect(s.code).toBe(1);
+    expect(JSON.parse(s.stdout).files[0].issues[0].message).toMatch(/section "nowhere" does not exist/);
+  });
+
+  it('names a file that is not JSON', () => {
+    const bad = join(tmp, 'broken.json');
+    writeFileSync(bad, '{"schemaVersion": ');
+    const r = run(['validate', bad]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/broken\.json: not valid JSON/);
+  });
+});
+
+describe('help', () => {
+  it.each([[[]], [['extract']], [['validate']], [['schema']]])('%j --help explains the flags with an example', (cmd) => {
+    const r = run([...cmd, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Example/);
+  });
+});
+

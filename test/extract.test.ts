@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { extract, extractSeed } from './helpers.js';
+
+describe('document facts', () => {
+  it('reads title from 《》, repaired 文号, issuer, date and region from a lead', () => {
+    const d = extract(
+      '县卫生健康委:《巫溪县进一步完善医疗卫生服务体系实施方案》政策解读\n日期:2024-10-14\n20241014,巫溪县人民政府办公室印发了巫溪县进一步完善医疗卫生服务体系实施方案》(巫溪府办发〔202442号),现将内容解读如下:\n一、背景及依据\n正文。',
+    ).document;
+    expect(d).toMatchObject({
+      title: '巫溪县进一步完善医疗卫生服务体系实施方案',
+      docNumber: '巫溪府办发〔2024〕42号',
+      issuer: ['巫溪县人民政府办公室'],
+      date: '2024-10-14',
+      region: '巫溪县',
+      kind: '实施方案',
+    });
+  });
+
+  it('prefers 成文日期 over 发布日期 and says which', () => {
+    const d = extract('关于印发某某市数字经济发展规划的通知\n发布日期：2023-06-01\n成文日期：2023-05-20\n某某市数字经济发展规划\n一、总体要求').document;
+    expect(d.date).toBe('2023-05-20');
+    expect(d.dateSource).toBe('成文日期');
+  });
+
+  it('takes the date of the signature block and both issuers', () => {
+    const d = extract('各县（区）人民政府：\n现将方案印发给你们。\n中共安化市委办公厅 安化市人民政府办公厅\n2024年5月17日\n安化市养老服务体系建设三年行动方案\n一、总体要求').document;
+    expect(d.date).toBe('2024-05-17');
+    expect(d.issuer).toEqual(['中共安化市委办公厅', '安化市人民政府办公厅']);
+    expect(d.region).toBe('安化市');
+    expect(d.title).toBe('安化市养老服务体系建设三年行动方案');
+  });
+
+  it.each([
+    ['X政发[2023]5号', 'X政发[2023]5号'],
+    ['渝府办发〔2023〕76号', '渝府办发〔2023〕76号'],
+    ['某办字（2022）18号', '某办字（2022）18号'],
+  ])('keeps a complete 文号 %s', (n, expected) => {
+    expect(extract(`某某县人民政府办公室关于印发实施方案的通知\n${n}\n一、总体要求`).document.docNumber).toBe(expected);
+  });
+
+  it('gives the period of a five-year plan', () => {
+    expect(extractSeed('002').document.period).toEqual({ start: 2021, end: 2025 });
+  });
+
+  it('leaves facts null when the text has none', () => {
+    expect(extract('加强基层医疗卫生服务能力建设。').document).toMatchObject({ docNumber: null, date: null, issuer: [] });
+  });
+});
+
+describe('goals', () => {
+  it('splits a paragraph with several years into one goal per year', () => {
+    const goals = extract('一、总体要求\n坚持人民至上。到2025年，基层医疗卫生体系改革发展取得明显进展。到2027年，超过1800家机构达到基本标准。').goals;
+    expect(goals.map((g) => [g.year, g.text])).toEqual([
+      [2025, '到2025年，基层医疗卫生体系改革发展取得明显进展。'],
+      [2027, '到2027年，超过1800家机构达到基本标准。'],
+    ]);
+  });
+
+  it('reads `2027年，…` at a paragraph start in a goal section', () => {
+    expect(extract('二、主要目标\n2027年，城乡医疗卫生服务体系更加健全。').goals[0]).toMatchObject({ year: 2027, section: '1' });
+  });
+
+  it('leaves dated statements in task sections to the tasks', () => {
+    const out = extract('三、重点任务\n（一）推进信息化。到2025年统筹建成县域卫生健康综合信息平台。');
+    expect(out.goals).toEqual([]);
+    expect(out.tasks[0]).toMatchObject({ deadline: 2025 });
+    expect(out.tasks[0].text).toContain('统筹建成县域卫生健康综合信息平台');
+  });
+});
+
+describe('indicators in prose', () => {
+  const one = (text: string) => extract(`一、主要目标\n${text}`).indicators;
+  it.each([
+    ['到2025年，每千人口执业（助理）医师数达3.3人。', '每千人口执业（助理）医师数', 3.3, '>=', '人', 2025],
+    ['到2027年，建成甲级乡镇卫生院的比例不低于35%。', '建成甲级乡镇卫生院的比例', 35, '>=', '%', 2027],
+    ['到2025年，个人卫生支出占卫生总费用的比重控制在27%以内。', '个人卫生支出占卫生总费用的比重', 27, '<=', '%', 2025],
+    ['到2025年，乡村医生中具备执业（助理）医师资格的人员比例提高到45%左右。', '乡村医生中具备执业（助理）医师资格的人员比例', 45, '~', '%', 2025],
+    ['力争县域就诊率突破85%。', '县域就诊率', 85, '>', '%', null],
+  ])('%s', (text, name, value, comparator, unit, year) => {
+    const i = one(text)[0];
+    expect(i.name).toBe(name);
+    expect(i.target).toMatchObject({ value, comparator, unit, year });
+  });
+
+  it('reads a baseline from 从A提高到B', () => {
+    const i = one('到2025年，人均预期寿命从76.8岁提高到79岁。')[0];
+    expect(i.name).toBe('人均预期寿命');
+    expect(i.baseline?.value).toBe(76.8);
+    expect(i.target?.value).toBe(79);
+  });
+
+  it('reads a leading quantity (`超过1800家…`)', () => {
+    const i = one('到2027年，超过1800家基层医疗卫生机构服务能力达到基本标准。')[0];
+    expect(i.target).toMatchObject({ value: 1800, comparator: '>', unit: '家', year: 2027 });
+    expect(i.name).toContain('基层医疗卫生机构');
+  });
+
+  it('does not take a report of results for a target', () => {
+    expect(extract('（一）发展环境\n“十三五”期间，全市居民健康素养水平已达到22.63%，累计建成社区医院12个。').indicators).toEqual([]);
+  });
+});
+
+describe('indicators from tables', () => {
+  it('reads seed 002 with baseline and target years from the header, nature and category', () => {
+    const inds = extractSeed('002').indicators.filter((i) => i.table);
+    expect(inds).toHaveLength(24);
+    expect(inds[0]).toMatchObject({
+      name: '人均预期寿命',
+      category: '健康水平',
+      baseline: { raw: '77.78', value: 77.78, year: 2020 },
+      target: { raw: '79', value: 79, year: 2025 },
+      nature: '预期性',
+      table: 't1',
+    });
+    expect(inds[2].target).toMatchObject({ raw: '≤12/10万', value: 12, comparator: '<=', unit: '/10万' });
+    expect(inds[14]).toMatchObject({ name: '每万人口全科医生数', nature: '约束性' });
+  });
+});
+
+describe('tasks', () => {
+  it('reads task table rows with lead and support units and the deadline column', () => {
+    const tasks = extractSeed('000').tasks.filter((t) => t.table);
+    expect(tasks).toHaveLength(11);
+    expect(tasks[2]).toMatchObject({
+      deadline: 2027,
+      lead: ['县卫生健康委'],
+      support: ['县发展改革委', '县规划自然资源局', '县住房城乡建委'],
+    });
+  });
+
+  it('reads 牵头单位/配合单位 labels after a numbered item', () => {
+    const t = extract('三、重点任务\n1.建设智慧医院。2024年底前完成二级以上医院信息化改造。\n牵头单位：县卫生健康委；配合单位：县财政局、县大数据局\n').tasks[0];
+    expect(t).toMatchObject({ deadline: 2024, lead: ['县卫生健康委'], support: ['县财政局', '县大数据局'] });
+    expect(t.text).toContain('建设智慧医院');
+  });
+
+  it('reads （X牵头，Y参与） after a measure', () => {
+    const t = extract('二、主要任务\n（一）推进固体废物源头减量。开展绿色设计。（工业和信息化部牵头，国家发展改革委、生态环境部参与）').tasks[0];
+    expect(t.lead).toEqual(['工业和信息化部']);
+    expect(t.support).toEqual(['国家发展改革委', '生态环境部']);
+  });
+
+  it('keeps a unit with brackets whole', () => {
+    const t = extract('三、重点任务\n1.强化村医队伍。持续推进。\n责任单位：县卫生健康委、各乡镇（街道、开发区）人民政府').tasks[0];
+    expect(t.lead).toEqual(['县卫生健康委', '各乡镇（街道、开发区）人民政府']);
+  });
+
+  it('lists every unit once with the tasks it leads and supports', () => {
+    const out = extractSeed('000');
+    const unit = out.units.find((u) => u.name === '县医保局')!;
+    expect(unit.support.length).toBeGreaterThan(2);
+    expect(new Set(out.units.map((u) => u.name)).size).toBe(out.units.length);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { checkDocument } from '../src/schema/check.js';
+import { extract, seedFiles, seedText } from './helpers.js';
+
+describe.each(seedFiles)('seed %s', (name) => {
+  const text = seedText(name);
+  const out = extract(text, 'simplified', `fixtures/seeds/${name}`);
+
+  it('validates against the schema and its rules', () => {
+    expect(checkDocument(JSON.parse(JSON.stringify(out)))).toEqual([]);
+  });
+
+  it('quotes every item verbatim from the source', () => {
+    const items = [...out.goals, ...out.indicators, ...out.tasks, ...out.tables, ...out.removed];
+    for (const item of items) {
+      expect(text).toContain(item.origin.text);
+      expect(text.split('\n')[item.origin.line - 1]).toContain(item.origin.text.split('\n')[0]);
+    }
+  });
+
+  it('is deterministic', () => {
+    expect(JSON.stringify(extract(text, 'simplified', `fixtures/seeds/${name}`))).toBe(JSON.stringify(out));
+  });
+});
+
+describe('robustness', () => {
+  it('never throws and always validates on arbitrary text (property)', () => {
+    const chunk = fc.constantFrom('一、', '（一）', '1.', '专栏1', '到2025年，', '达到', '不低于', '35%', '责任单位：', '县卫生健康委', '、', '|', '\n', '。', '序号', '完成年度', '2027', '?', ' ', '第一章', '《规划》', '〔2024', '号');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(chunk, fc.string({ maxLength: 6 })), { minLength: 1, maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        if (!text.trim()) return;
+        const out = extract(text);
+        expect(checkDocument(JSON.parse(JSON.stringify(out)))).toEqual([]);
+        for (const item of [...out.goals, ...out.indicators, ...out.tasks]) expect(text).toContain(item.origin.text);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it.each([
+    ['a long line of Chinese with no punctuation', (n: number) => '卫生健康服务体系建设'.repeat(n / 10)],
+    ['a long line of markers', (n: number) => '1.（一）一、专栏1①'.repeat(n / 12)],
+    ['a long line of numbers and verbs', (n: number) => '达到35%不低于'.repeat(n / 9)],
+    ['a long pipe line', (n: number) => '泉州市| '.repeat(n / 5)],
+    ['many question marks', (n: number) => '?'.repeat(n)],
+    ['a long unit list', (n: number) => `责任单位：${'县卫生健康委、'.repeat(n / 7)}`],
+    ['many short lines', (n: number) => '序号\n\n'.repeat(n / 4)],
+  ])('stays linear on %s', (_name, make) => {
+    const time = (n: number) => {
+      const text = make(n);
+      const t0 = performance.now();
+      extract(text);
+      return performance.now() - t0;
+    };
+    time(2_000);
+    const small = Math.max(time(20_000), 5);
+    const large = time(200_000);
+    // Ten times the input may take at most ~30 times as long (generous for noise, far below quadratic).
+    expect(large / small).toBeLessThan(30);
+  });
+});
