@@ -59,8 +59,22 @@ describe('extract', () => {
     ['a missing file', () => join(tmp, 'nope.txt'), /no such file/],
     ['a directory', () => tmp, /is a directory/],
     ['an empty file', () => (writeFileSync(join(tmp, 'empty.txt'), ''), join(tmp, 'empty.txt')), /empty file/],
-    ['a binary file', () => (writeFileSync(join(tmp, 'img.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0])), join(tmp, 'img.txt')), /not a text document/],
-    ['invalid UTF-8', () => (writeFileSync(join(tmp, 'gbk.txt'), Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0xca, 0xc0, 0xbd, 0xe7, 0xff])), join(tmp, 'gbk.txt')), /not valid utf-8/],
+    [
+      'a binary file',
+      () => (
+        writeFileSync(join(tmp, 'img.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0])),
+        join(tmp, 'img.txt')
+      ),
+      /not a text document/,
+    ],
+    [
+      'invalid UTF-8',
+      () => (
+        writeFileSync(join(tmp, 'gbk.txt'), Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0xca, 0xc0, 0xbd, 0xe7, 0xff])),
+        join(tmp, 'gbk.txt')
+      ),
+      /not valid utf-8/,
+    ],
   ])('refuses %s with one line naming the file, exit 2, nothing on stdout', (_name, make, reason) => {
     const file = make();
     const r = run(['extract', file]);
@@ -148,4 +162,3 @@ describe('help', () => {
     expect(r.stdout).toMatch(/Example/);
   });
 });
-

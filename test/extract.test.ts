@@ -17,13 +17,17 @@ describe('document facts', () => {
   });
 
   it('prefers 成文日期 over 发布日期 and says which', () => {
-    const d = extract('关于印发某某市数字经济发展规划的通知\n发布日期：2023-06-01\n成文日期：2023-05-20\n某某市数字经济发展规划\n一、总体要求').document;
+    const d = extract(
+      '关于印发某某市数字经济发展规划的通知\n发布日期：2023-06-01\n成文日期：2023-05-20\n某某市数字经济发展规划\n一、总体要求',
+    ).document;
     expect(d.date).toBe('2023-05-20');
     expect(d.dateSource).toBe('成文日期');
   });
 
   it('takes the date of the signature block and both issuers', () => {
-    const d = extract('各县（区）人民政府：\n现将方案印发给你们。\n中共安化市委办公厅 安化市人民政府办公厅\n2024年5月17日\n安化市养老服务体系建设三年行动方案\n一、总体要求').document;
+    const d = extract(
+      '各县（区）人民政府：\n现将方案印发给你们。\n中共安化市委办公厅 安化市人民政府办公厅\n2024年5月17日\n安化市养老服务体系建设三年行动方案\n一、总体要求',
+    ).document;
     expect(d.date).toBe('2024-05-17');
     expect(d.issuer).toEqual(['中共安化市委办公厅', '安化市人民政府办公厅']);
     expect(d.region).toBe('安化市');
@@ -49,7 +53,9 @@ describe('document facts', () => {
 
 describe('goals', () => {
   it('splits a paragraph with several years into one goal per year', () => {
-    const goals = extract('一、总体要求\n坚持人民至上。到2025年，基层医疗卫生体系改革发展取得明显进展。到2027年，超过1800家机构达到基本标准。').goals;
+    const goals = extract(
+      '一、总体要求\n坚持人民至上。到2025年，基层医疗卫生体系改革发展取得明显进展。到2027年，超过1800家机构达到基本标准。',
+    ).goals;
     expect(goals.map((g) => [g.year, g.text])).toEqual([
       [2025, '到2025年，基层医疗卫生体系改革发展取得明显进展。'],
       [2027, '到2027年，超过1800家机构达到基本标准。'],
@@ -74,7 +80,14 @@ describe('indicators in prose', () => {
     ['到2025年，每千人口执业（助理）医师数达3.3人。', '每千人口执业（助理）医师数', 3.3, '>=', '人', 2025],
     ['到2027年，建成甲级乡镇卫生院的比例不低于35%。', '建成甲级乡镇卫生院的比例', 35, '>=', '%', 2027],
     ['到2025年，个人卫生支出占卫生总费用的比重控制在27%以内。', '个人卫生支出占卫生总费用的比重', 27, '<=', '%', 2025],
-    ['到2025年，乡村医生中具备执业（助理）医师资格的人员比例提高到45%左右。', '乡村医生中具备执业（助理）医师资格的人员比例', 45, '~', '%', 2025],
+    [
+      '到2025年，乡村医生中具备执业（助理）医师资格的人员比例提高到45%左右。',
+      '乡村医生中具备执业（助理）医师资格的人员比例',
+      45,
+      '~',
+      '%',
+      2025,
+    ],
     ['力争县域就诊率突破85%。', '县域就诊率', 85, '>', '%', null],
   ])('%s', (text, name, value, comparator, unit, year) => {
     const i = one(text)[0];
@@ -129,13 +142,16 @@ describe('tasks', () => {
   });
 
   it('reads 牵头单位/配合单位 labels after a numbered item', () => {
-    const t = extract('三、重点任务\n1.建设智慧医院。2024年底前完成二级以上医院信息化改造。\n牵头单位：县卫生健康委；配合单位：县财政局、县大数据局\n').tasks[0];
+    const t = extract(
+      '三、重点任务\n1.建设智慧医院。2024年底前完成二级以上医院信息化改造。\n牵头单位：县卫生健康委；配合单位：县财政局、县大数据局\n',
+    ).tasks[0];
     expect(t).toMatchObject({ deadline: 2024, lead: ['县卫生健康委'], support: ['县财政局', '县大数据局'] });
     expect(t.text).toContain('建设智慧医院');
   });
 
   it('reads （X牵头，Y参与） after a measure', () => {
-    const t = extract('二、主要任务\n（一）推进固体废物源头减量。开展绿色设计。（工业和信息化部牵头，国家发展改革委、生态环境部参与）').tasks[0];
+    const t = extract('二、主要任务\n（一）推进固体废物源头减量。开展绿色设计。（工业和信息化部牵头，国家发展改革委、生态环境部参与）')
+      .tasks[0];
     expect(t.lead).toEqual(['工业和信息化部']);
     expect(t.support).toEqual(['国家发展改革委', '生态环境部']);
   });

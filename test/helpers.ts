@@ -6,7 +6,9 @@ import type { Doc } from '../src/pipeline/doc.js';
 import type { DocumentOut } from '../src/schema/document.js';
 
 export const SEEDS_DIR = join(import.meta.dirname, '..', 'fixtures', 'seeds');
-export const seedFiles = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort();
+export const seedFiles = readdirSync(SEEDS_DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 export function seedText(name: string): string {
   return readFileSync(join(SEEDS_DIR, name), 'utf8');

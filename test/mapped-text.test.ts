@@ -25,7 +25,10 @@ describe('applyEdits', () => {
   it('keeps the map monotonic and every character traceable (property)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (s) => {
-        const out = applyEdits(identityText(s), editsFromRegex(s, /[ \t]+/g, () => ''));
+        const out = applyEdits(
+          identityText(s),
+          editsFromRegex(s, /[ \t]+/g, () => ''),
+        );
         expect(out.map.length).toBe(out.text.length + 1);
         for (let i = 0; i < out.text.length; i++) {
           expect(s[out.map[i]]).toBe(out.text[i]);

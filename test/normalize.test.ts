@@ -11,7 +11,10 @@ const spaces = (s: string) => removeArtifactSpaces(identityText(s)).text;
 describe('removeArtifactSpaces', () => {
   it.each([
     ['专 项规划', '专项规划'],
-    ['实施方案为深入学习贯彻党的二十大精神,落实“深学争优、敢为争先、 实干争效”行动要求', '实施方案为深入学习贯彻党的二十大精神,落实“深学争优、敢为争先、实干争效”行动要求'],
+    [
+      '实施方案为深入学习贯彻党的二十大精神,落实“深学争优、敢为争先、 实干争效”行动要求',
+      '实施方案为深入学习贯彻党的二十大精神,落实“深学争优、敢为争先、实干争效”行动要求',
+    ],
     ['力争每年降低 0.5个百分点以上', '力争每年降低0.5个百分点以上'],
     ['到2025 年前每千常住人口', '到2025年前每千常住人口'],
     ['培养50名基层适宜技术的技能型人才和100 名基层医疗骨干。', '培养50名基层适宜技术的技能型人才和100名基层医疗骨干。'],
@@ -49,7 +52,11 @@ describe('removeLostCharacterMarks', () => {
   it('drops ? runs and a ? after a full stop, keeps real questions', () => {
     const removed: Removal[] = [];
     const messages: Message[] = [];
-    const out = removeLostCharacterMarks(identityText('安全感。?\n??? 五、政策问答\n1.问:目标是什么?\n?\nhttp://x.cn/a?b=1'), removed, messages);
+    const out = removeLostCharacterMarks(
+      identityText('安全感。?\n??? 五、政策问答\n1.问:目标是什么?\n?\nhttp://x.cn/a?b=1'),
+      removed,
+      messages,
+    );
     expect(out.text).toBe('安全感。\n五、政策问答\n1.问:目标是什么?\n\nhttp://x.cn/a?b=1');
     expect(removed).toHaveLength(3);
     expect(messages.every((m) => m.code === 'LOST_CHARACTERS')).toBe(true);

@@ -26,7 +26,31 @@ describe.each(seedFiles)('seed %s', (name) => {
 
 describe('robustness', () => {
   it('never throws and always validates on arbitrary text (property)', () => {
-    const chunk = fc.constantFrom('一、', '（一）', '1.', '专栏1', '到2025年，', '达到', '不低于', '35%', '责任单位：', '县卫生健康委', '、', '|', '\n', '。', '序号', '完成年度', '2027', '?', ' ', '第一章', '《规划》', '〔2024', '号');
+    const chunk = fc.constantFrom(
+      '一、',
+      '（一）',
+      '1.',
+      '专栏1',
+      '到2025年，',
+      '达到',
+      '不低于',
+      '35%',
+      '责任单位：',
+      '县卫生健康委',
+      '、',
+      '|',
+      '\n',
+      '。',
+      '序号',
+      '完成年度',
+      '2027',
+      '?',
+      ' ',
+      '第一章',
+      '《规划》',
+      '〔2024',
+      '号',
+    );
     fc.assert(
       fc.property(fc.array(fc.oneof(chunk, fc.string({ maxLength: 6 })), { minLength: 1, maxLength: 60 }), (parts) => {
         const text = parts.join('');

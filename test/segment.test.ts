@@ -7,7 +7,14 @@ const shape = (text: string) => allSections(extract(text)).map((s) => `${s.id} $
 
 describe('chineseNumber', () => {
   it.each([
-    ['一', 1], ['十', 10], ['十二', 12], ['二十', 20], ['二十三', 23], ['一百零五', 105], ['7', 7], ['甲', NaN],
+    ['一', 1],
+    ['十', 10],
+    ['十二', 12],
+    ['二十', 20],
+    ['二十三', 23],
+    ['一百零五', 105],
+    ['7', 7],
+    ['甲', NaN],
   ])('%s → %d', (s, n) => {
     expect(chineseNumber(s)).toBe(n);
   });
@@ -40,7 +47,9 @@ describe('segment', () => {
   });
 
   it('makes 专栏 boxes sections with their （N） items as children', () => {
-    const s = shape('（一）强化公共卫生\n1.健全体系。正文。\n专栏1 公共卫生体系建设 |\n（1）临床中心建设工程。按照布局建设。 （2）重大疫情救治基地建设工程。推进建设。\n（二）推进健康建设');
+    const s = shape(
+      '（一）强化公共卫生\n1.健全体系。正文。\n专栏1 公共卫生体系建设 |\n（1）临床中心建设工程。按照布局建设。 （2）重大疫情救治基地建设工程。推进建设。\n（二）推进健康建设',
+    );
     expect(s).toEqual([
       '1 （一）强化公共卫生',
       '1.1 1.健全体系',
@@ -69,7 +78,16 @@ describe('segment', () => {
 
   it('finds the outline of seed 002 with its four levels and boxes', () => {
     const headings = allSections(extractSeed('002')).map((s) => s.heading);
-    for (const h of ['总体要求', '发展环境', '总体目标', '主要任务和重点工程', '强化公共卫生服务体系', '健全应急指挥体系', '保障措施', '强化规划执行'])
+    for (const h of [
+      '总体要求',
+      '发展环境',
+      '总体目标',
+      '主要任务和重点工程',
+      '强化公共卫生服务体系',
+      '健全应急指挥体系',
+      '保障措施',
+      '强化规划执行',
+    ])
       expect(headings).toContain(h);
     expect(headings.some((h) => h.startsWith('专栏1'))).toBe(true);
   });

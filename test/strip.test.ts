@@ -17,7 +17,10 @@ describe('classifyLine', () => {
     ['B Color Image Link Quote Code Smilies', 'navigation'],
     ['积分', 'navigation'],
     ['327 枚', null],
-    ['《XX市实施方案.docx》由会员分享,可在线阅读,更多相关《XX市实施方案.docx(15页珍藏版)》请在淘文阁 - 分享文档赚钱的网站上搜索。', 'boilerplate'],
+    [
+      '《XX市实施方案.docx》由会员分享,可在线阅读,更多相关《XX市实施方案.docx(15页珍藏版)》请在淘文阁 - 分享文档赚钱的网站上搜索。',
+      'boilerplate',
+    ],
     ['XX市卫生健康服务提质增效三年行动实施方案.docx', 'boilerplate'],
     ['一、总体要求', null],
     ['（三）开展主题教育', null],
@@ -65,7 +68,8 @@ describe('stripSpam on the seeds', () => {
   it('drops the forum chrome around a reposted article and keeps the article', () => {
     const out = extract(seedText(seedFiles.find((f) => f.startsWith('003'))!));
     const kept = JSON.stringify({ ...out, removed: [], source: null });
-    for (const junk of ['切换到宽版', '找回密码', 'QQ登录', '西秦金币', '本版积分规则', '快速回复', 'Rank: 10']) expect(kept).not.toContain(junk);
+    for (const junk of ['切换到宽版', '找回密码', 'QQ登录', '西秦金币', '本版积分规则', '快速回复', 'Rank: 10'])
+      expect(kept).not.toContain(junk);
     expect(kept).toContain('四川省首届“健走天府·万步有约”活动在自贡市富顺县启动');
   });
 });

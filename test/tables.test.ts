@@ -4,9 +4,18 @@ import { extract, extractSeed } from './helpers.js';
 
 describe('cellType', () => {
   it.each([
-    ['1', 'serial'], ['2027', 'year'], ['2024年底前', 'year'], ['长期坚持', 'year'], ['预期性', 'nature'], ['—', 'dash'],
-    ['≤5‰', 'number'], ['77.78', 'number'], ['≥60%', 'number'], ['县卫生健康委', 'units'],
-    ['县发展改革委、县规划自然资源局、县住房城乡建委', 'units'], ['建成1个社区医院', 'text'],
+    ['1', 'serial'],
+    ['2027', 'year'],
+    ['2024年底前', 'year'],
+    ['长期坚持', 'year'],
+    ['预期性', 'nature'],
+    ['—', 'dash'],
+    ['≤5‰', 'number'],
+    ['77.78', 'number'],
+    ['≥60%', 'number'],
+    ['县卫生健康委', 'units'],
+    ['县发展改革委、县规划自然资源局、县住房城乡建委', 'units'],
+    ['建成1个社区医院', 'text'],
   ])('%s → %s', (cell, type) => {
     expect(cellType(cell)).toBe(type);
   });
@@ -14,8 +23,16 @@ describe('cellType', () => {
 
 describe('headerColumnType', () => {
   it.each([
-    ['序号', 'serial'], ['完成年度', 'year'], ['完成时限', 'year'], ['责任单位', 'units'], ['配合单位', 'units'],
-    ['指标性质', 'nature'], ['2020年基期值', 'value'], ['2025年目标值', 'value'], ['主要指标', 'text'], ['领域', 'text'],
+    ['序号', 'serial'],
+    ['完成年度', 'year'],
+    ['完成时限', 'year'],
+    ['责任单位', 'units'],
+    ['配合单位', 'units'],
+    ['指标性质', 'nature'],
+    ['2020年基期值', 'value'],
+    ['2025年目标值', 'value'],
+    ['主要指标', 'text'],
+    ['领域', 'text'],
   ])('%s → %s', (h, type) => {
     expect(headerColumnType(h)?.type).toBe(type);
   });
@@ -24,12 +41,42 @@ describe('headerColumnType', () => {
   });
 });
 
-const cols = (...spec: [string, Column['type'], boolean?][]): Column[] => spec.map(([name, type, carries]) => ({ name, type, carries: !!carries }));
+const cols = (...spec: [string, Column['type'], boolean?][]): Column[] =>
+  spec.map(([name, type, carries]) => ({ name, type, carries: !!carries }));
 
 describe('alignCells', () => {
-  const columns = cols(['序号', 'serial', true], ['一级指标', 'text', true], ['二级指标', 'text'], ['完成年度', 'year'], ['责任单位', 'units'], ['配合单位', 'units']);
+  const columns = cols(
+    ['序号', 'serial', true],
+    ['一级指标', 'text', true],
+    ['二级指标', 'text'],
+    ['完成年度', 'year'],
+    ['责任单位', 'units'],
+    ['配合单位', 'units'],
+  );
   it('carries merged leading cells down and leaves a missing trailing cell empty', () => {
-    const cells = ['1', '夯实网底', '建成1个社区医院。', '2027', '县卫生健康委', '县发展改革委', '建成两个次中心', '2024', '县卫生健康委', '县发展改革委', '3', '强化公共卫生', '疾控中心达标。', '2027', '县卫生健康委', '4', '加强人才', '医师数达3.3人。', '2027', '县卫生健康委', '县委编办'];
+    const cells = [
+      '1',
+      '夯实网底',
+      '建成1个社区医院。',
+      '2027',
+      '县卫生健康委',
+      '县发展改革委',
+      '建成两个次中心',
+      '2024',
+      '县卫生健康委',
+      '县发展改革委',
+      '3',
+      '强化公共卫生',
+      '疾控中心达标。',
+      '2027',
+      '县卫生健康委',
+      '4',
+      '加强人才',
+      '医师数达3.3人。',
+      '2027',
+      '县卫生健康委',
+      '县委编办',
+    ];
     expect(alignCells(cells, columns)).toEqual([
       [0, 1, 2, 3, 4, 5],
       [-2, -2, 6, 7, 8, 9],
@@ -47,7 +94,14 @@ describe('rebuildCellPerLineTables', () => {
     const t = extractSeed('000').tables[0];
     expect(t.header).toEqual(['序号', '一级指标', '二级指标', '完成年度', '责任单位', '配合单位']);
     expect(t.rows).toHaveLength(11);
-    expect(t.rows[1]).toEqual(['1', '夯实城乡医疗卫生服务网底', '建成上磺、徐家两个县域医疗卫生次中心', '2024', '县卫生健康委', '县发展改革委']);
+    expect(t.rows[1]).toEqual([
+      '1',
+      '夯实城乡医疗卫生服务网底',
+      '建成上磺、徐家两个县域医疗卫生次中心',
+      '2024',
+      '县卫生健康委',
+      '县发展改革委',
+    ]);
     expect(t.rows[3][4]).toBe('县卫生健康委');
     expect(t.rows[3][5]).toBe('');
     expect(t.origin).toEqual({ line: 27, text: '序號' });

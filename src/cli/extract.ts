@@ -57,7 +57,12 @@ async function runExtract(inputs: string[], options: ExtractOptions, io: CliIO):
   }
   if (options.output === undefined) {
     const dir = inputs.length === 1 ? inputs[0] : null;
-    io.stderr(errorLine(inputs.join(' '), dir ? 'is a directory (add -o DIR to extract every file in it)' : 'several inputs need an output directory: add -o DIR'));
+    io.stderr(
+      errorLine(
+        inputs.join(' '),
+        dir ? 'is a directory (add -o DIR to extract every file in it)' : 'several inputs need an output directory: add -o DIR',
+      ),
+    );
     return 2;
   }
   if (files.length === 0) {

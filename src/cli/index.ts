@@ -17,7 +17,9 @@ export function buildProgram(io: CliIO): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   for (const cmd of [extractCommand(io), validateCommand(io), schemaCommand(io)]) {
-    program.addCommand(cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError('(run with --help for usage)'));
+    program.addCommand(
+      cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError('(run with --help for usage)'),
+    );
   }
   program.addHelpText(
     'after',

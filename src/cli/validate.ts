@@ -20,13 +20,23 @@ async function checkFile(file: string): Promise<FileResult> {
     text = await readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { file, ok: false, issues: [], error: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code})` };
+    return {
+      file,
+      ok: false,
+      issues: [],
+      error: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code})`,
+    };
   }
   let value: unknown;
   try {
     value = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
   } catch (e) {
-    return { file, ok: false, issues: [], error: `not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${(e as Error).message.split('\n')[0]}` };
+    return {
+      file,
+      ok: false,
+      issues: [],
+      error: `not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${(e as Error).message.split('\n')[0]}`,
+    };
   }
   const issues = checkDocument(value);
   return { file, ok: issues.length === 0, issues };

@@ -14,7 +14,10 @@ async function walk(dir: string, out: string[]): Promise<void> {
 export async function listOutputs(inputs: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   for (const input of inputs) {
-    const isDir = await stat(input).then((s) => s.isDirectory(), () => false);
+    const isDir = await stat(input).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
     if (isDir) await walk(input, out);
     else out.push(input);
   }

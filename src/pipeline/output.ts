@@ -81,7 +81,10 @@ function preamble(doc: Doc, origins: OriginMaker, script: OutputScript): Documen
   const end = first ? first.range[0] : doc.text.length;
   const lines = doc.lines.filter((l) => !l.removed && !l.table && l.start < end && doc.text.slice(l.start, l.end).trim());
   if (lines.length === 0) return null;
-  const parts = lines.map((l) => ({ s: doc.text.slice(l.start, Math.min(l.end, end)).trim(), o: doc.original.slice(l.start, Math.min(l.end, end)).trim() }));
+  const parts = lines.map((l) => ({
+    s: doc.text.slice(l.start, Math.min(l.end, end)).trim(),
+    o: doc.original.slice(l.start, Math.min(l.end, end)).trim(),
+  }));
   const text = { s: parts.map((p) => p.s).join('\n'), o: parts.map((p) => p.o).join('\n') };
   return { text: render(text, script), origin: origins.fromRange([lines[0].start, lines[0].end]) };
 }
@@ -186,7 +189,11 @@ export function toOutput(doc: Doc, script: OutputScript): DocumentOut {
     warnings: doc.messages.map((m) => ({
       code: m.code,
       message: m.message,
-      origin: m.range ? origins.fromRange(m.range) : m.sourceOffset !== undefined ? origins.fromSource(m.sourceOffset, m.sourceOffset + 1) : null,
+      origin: m.range
+        ? origins.fromRange(m.range)
+        : m.sourceOffset !== undefined
+          ? origins.fromSource(m.sourceOffset, m.sourceOffset + 1)
+          : null,
     })),
   };
 }

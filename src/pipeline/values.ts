@@ -12,9 +12,51 @@ export interface ParsedValue {
 
 /** Units in the order they must be tried (longest first). */
 export const UNITS = [
-  '个百分点', '/10万', '/万', '万人次', '万人', '万元', '亿元', '万平方米', '平方米', '平方公里', '公里', '万吨', '万亩',
-  '%', '％', '‰', '万', '亿', '人次', '人', '张', '个', '家', '所', '名', '元', '次', '岁', '天', '小时', '吨', '亩', '项',
-  '座', '台', '套', '户', '条', '例', '辆', '床', '批', '支', '倍', '年',
+  '个百分点',
+  '/10万',
+  '/万',
+  '万人次',
+  '万人',
+  '万元',
+  '亿元',
+  '万平方米',
+  '平方米',
+  '平方公里',
+  '公里',
+  '万吨',
+  '万亩',
+  '%',
+  '％',
+  '‰',
+  '万',
+  '亿',
+  '人次',
+  '人',
+  '张',
+  '个',
+  '家',
+  '所',
+  '名',
+  '元',
+  '次',
+  '岁',
+  '天',
+  '小时',
+  '吨',
+  '亩',
+  '项',
+  '座',
+  '台',
+  '套',
+  '户',
+  '条',
+  '例',
+  '辆',
+  '床',
+  '批',
+  '支',
+  '倍',
+  '年',
 ] as const;
 
 const PREFIX_COMPARATORS: [RegExp, Comparator][] = [
@@ -42,7 +84,12 @@ export function parseValue(raw: string): ParsedValue {
   if (!num) return { value: null, comparator, unit: null };
   // Words around the number that are not a comparator or a unit mean the target is not a plain number
   // (`在2020年基础上增长10%左右`, `力争每年降低0.5个百分点以上`): keep the number only when the rest is furniture.
-  const before = s.slice(0, num.index).replace(/^(?:≥|>=|≤|<=|>|<|不低于|不少于|至少|达到或超过|不小于|不高于|不超过|不多于|控制在|超过|高于|大于|突破|低于|少于|小于|约|大约|达到|达|为|保持在|稳定在|提高到|提高至|降低到|降至|增加到|增长到)/, '');
+  const before = s
+    .slice(0, num.index)
+    .replace(
+      /^(?:≥|>=|≤|<=|>|<|不低于|不少于|至少|达到或超过|不小于|不高于|不超过|不多于|控制在|超过|高于|大于|突破|低于|少于|小于|约|大约|达到|达|为|保持在|稳定在|提高到|提高至|降低到|降至|增加到|增长到)/,
+      '',
+    );
   if (before.length > 0) return { value: null, comparator, unit: null };
   const rest = s.slice(num.index + num[0].length).replace(/(?:以上|及以上|以下|以内|及以下|左右)$/, '');
   const range = /^[-—~至到](\d+(?:\.\d+)?)/.exec(rest);

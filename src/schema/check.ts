@@ -31,10 +31,22 @@ function semanticIssues(doc: DocumentOut): CheckIssue[] {
   const tables = new Set(doc.tables.map((t) => t.id));
   const tasks = new Set(doc.tasks.map((t) => t.id));
   unique(sectionIds(doc.sections), 'sections');
-  unique(doc.tables.map((t) => t.id), 'tables');
-  unique(doc.goals.map((g) => g.id), 'goals');
-  unique(doc.indicators.map((g) => g.id), 'indicators');
-  unique(doc.tasks.map((g) => g.id), 'tasks');
+  unique(
+    doc.tables.map((t) => t.id),
+    'tables',
+  );
+  unique(
+    doc.goals.map((g) => g.id),
+    'goals',
+  );
+  unique(
+    doc.indicators.map((g) => g.id),
+    'indicators',
+  );
+  unique(
+    doc.tasks.map((g) => g.id),
+    'tasks',
+  );
   const refs = (list: { section: string | null; table?: string | null }[], where: string) =>
     list.forEach((item, i) => {
       if (item.section !== null && !sections.has(item.section))
@@ -49,7 +61,10 @@ function semanticIssues(doc: DocumentOut): CheckIssue[] {
   // units must list exactly the tasks that name them.
   const expected = new Map<string, { lead: Set<string>; support: Set<string> }>();
   for (const t of doc.tasks) {
-    for (const [role, names] of [['lead', t.lead], ['support', t.support]] as const)
+    for (const [role, names] of [
+      ['lead', t.lead],
+      ['support', t.support],
+    ] as const)
       for (const n of names) {
         const e = expected.get(n) ?? { lead: new Set<string>(), support: new Set<string>() };
         e[role].add(t.id);
@@ -84,7 +99,12 @@ export function checkDocument(value: unknown): CheckIssue[] {
 export function formatIssues(issues: readonly CheckIssue[]): string {
   return issues
     .map((i) => {
-      const path = i.path.length ? `\n  → at ${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '')}` : '';
+      const path = i.path.length
+        ? `\n  → at ${i.path
+            .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+            .join('')
+            .replace(/^\./, '')}`
+        : '';
       return `✖ ${i.message}${path}`;
     })
     .join('\n');

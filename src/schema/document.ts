@@ -35,19 +35,21 @@ export interface SectionOut {
   children: SectionOut[];
 }
 
-const Section: z.ZodType<SectionOut> = z.lazy(() =>
-  z
-    .object({
-      id: z.string(),
-      number: z.string(),
-      level: z.number().int().positive(),
-      heading: z.string(),
-      text: z.string(),
-      origin: Origin,
-      children: z.array(Section),
-    })
-    .strict(),
-).meta({ id: 'Section' });
+const Section: z.ZodType<SectionOut> = z
+  .lazy(() =>
+    z
+      .object({
+        id: z.string(),
+        number: z.string(),
+        level: z.number().int().positive(),
+        heading: z.string(),
+        text: z.string(),
+        origin: Origin,
+        children: z.array(Section),
+      })
+      .strict(),
+  )
+  .meta({ id: 'Section' });
 
 export const DocumentSchema = z
   .object({

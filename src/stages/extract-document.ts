@@ -7,12 +7,36 @@
  */
 import { trimTxt, txt, type Doc, type DocumentFacts, type Line, type Txt } from '../pipeline/doc.js';
 import { flattenSections } from './segment.js';
+import { findPlaces } from '../pipeline/gazetteer.js';
 
 const HAN = '\\u4e00-\\u9fff';
 export const PLAN_KINDS = [
-  '实施方案', '行动方案', '工作方案', '行动计划', '实施意见', '指导意见', '若干措施', '实施细则', '管理办法',
-  '规划纲要', '发展规划', '专项规划', '规划', '纲要', '意见', '通知', '办法', '措施', '细则', '规定', '决定', '方案', '计划',
-  '要点', '清单', '条例',
+  '实施方案',
+  '行动方案',
+  '工作方案',
+  '行动计划',
+  '实施意见',
+  '指导意见',
+  '若干措施',
+  '实施细则',
+  '管理办法',
+  '规划纲要',
+  '发展规划',
+  '专项规划',
+  '规划',
+  '纲要',
+  '意见',
+  '通知',
+  '办法',
+  '措施',
+  '细则',
+  '规定',
+  '决定',
+  '方案',
+  '计划',
+  '要点',
+  '清单',
+  '条例',
 ] as const;
 const KIND_END = new RegExp(`(?:${PLAN_KINDS.join('|')})$`);
 
@@ -37,6 +61,21 @@ function leadEnd(doc: Doc): number {
 }
 
 const REFERENCE_BEFORE = /(?:按照|根据|依据|贯彻|落实|参照|对照|结合|执行)[^《]{0,4}$/;
+/** Furniture in front of a title line: markdown headings and bold, a page number, a label. */
+const TITLE_LINE_PREFIX = /^\s*(?:#{1,6}\s*|\*\*|\d{1,4}\s+|(?:标题|题目|文件名称|名称|title)\s*[:：]\s*["“]?)+/i;
+const TITLE_LINE_SUFFIX = /(?:["”]|\*\*)?\s*$/;
+
+/** A title line's text without its furniture (and without a 文号 glued at its end). */
+function titleSpan(text: string): [number, number] | null {
+  const prefix = TITLE_LINE_PREFIX.exec(text);
+  let from = prefix ? prefix[0].length : 0;
+  let to = text.length - (TITLE_LINE_SUFFIX.exec(text)?.[0].length ?? 0);
+  const number = new RegExp(DOC_NUMBER.source).exec(text.slice(from, to));
+  if (number && number.index > 6) to = from + number.index;
+  while (from < to && /\s/.test(text[from])) from++;
+  while (to > from && /\s/.test(text[to - 1])) to--;
+  return to > from ? [from, to] : null;
+}
 
 function titleFromGuillemets(doc: Doc, lead: LeadLine[], end: number): Txt | null {
   for (const { line, text } of lead) {
@@ -53,14 +92,38 @@ function titleFromGuillemets(doc: Doc, lead: LeadLine[], end: number): Txt | nul
   return null;
 }
 
+/** `国务院办公厅关于印发全国…分工方案的通知`: the plan inside a covering notice's title. */
+function titleFromCoveringNotice(doc: Doc, lead: LeadLine[], end: number): Txt | null {
+  for (const { line, text } of lead) {
+    if (line.start >= end || line.removed) continue;
+    const m = /关于(?:印发|转发|发布)([^《》，。；]{4,80}?)的(?:通知|决定|函)/.exec(text);
+    if (!m || !KIND_END.test(m[1])) continue;
+    const s = line.start + m.index + m[0].indexOf(m[1]);
+    return txt(doc, s, s + m[1].length);
+  }
+  return null;
+}
+
 function titleFromTitleLine(doc: Doc, lead: LeadLine[], end: number): Txt | null {
   for (const { line, text } of lead) {
     if (line.start >= end || line.removed) continue;
-    const t = text.trim();
-    if (t.length >= 6 && t.length <= 60 && !/[。；，,：:]/.test(t) && KIND_END.test(t)) {
-      const s = line.start + text.indexOf(t);
-      return txt(doc, s, s + t.length);
-    }
+    const span = titleSpan(text);
+    if (!span) continue;
+    const t = text.slice(span[0], span[1]);
+    if (t.length >= 6 && t.length <= 80 && !/[。；，,：:]/.test(t) && KIND_END.test(t))
+      return txt(doc, line.start + span[0], line.start + span[1]);
+  }
+  return null;
+}
+
+/** `标题：…`, `title: "…"`: a capture's own label for the page title. */
+function titleFromLabel(doc: Doc, lead: LeadLine[]): Txt | null {
+  for (const { line, text } of lead) {
+    if (!/^\s*(?:标题|题目|title)\s*[:：]/i.test(text)) continue;
+    const inner = /《([^《》]{4,80})》/.exec(text);
+    if (inner && KIND_END.test(inner[1])) return txt(doc, line.start + inner.index + 1, line.start + inner.index + 1 + inner[1].length);
+    const span = titleSpan(text);
+    if (span) return txt(doc, line.start + span[0], line.start + span[1]);
   }
   return null;
 }
@@ -81,7 +144,8 @@ function titleFromHeading(doc: Doc, lead: LeadLine[], end: number): Txt | null {
     if (line.start >= end || line.removed || line.table) continue;
     const t = text.trim();
     if (t.length < 6 || t.length > 50 || /[。；]/.test(t) || /^[\d\s\-:：年月日]+$/.test(t)) continue;
-    if (/(?:日期|时间|来源|作者|发布|浏览|点击)\s*[:：]/.test(t) || /[:：]$/.test(t)) continue;
+    if (/(?:日期|时间|来源|作者|发布|浏览|点击|链接|网址)\s*[:：]/.test(t) || /[:：]$/.test(t)) continue;
+    if (new RegExp(`^${DOC_NUMBER.source}$`).test(t) || /^(?:https?:|www\.)/.test(t)) continue;
     const prefix = /^\s*[\[【][^\]】]{1,12}[\]】]\s*/.exec(text);
     const from = line.start + (prefix ? prefix[0].length : text.indexOf(t));
     return trimTxt(txt(doc, from, line.end));
@@ -89,26 +153,36 @@ function titleFromHeading(doc: Doc, lead: LeadLine[], end: number): Txt | null {
   return null;
 }
 
+/**
+ * A 文号: an organ's abbreviation, the year in brackets (any of 〔〕 [] （） 【】, or the opening one
+ * alone when the closing one was lost), the serial number and 号.
+ */
 const DOC_NUMBER = new RegExp(
-  `([${HAN}A-Za-z]{2,12}?[发办函字令通告]|[${HAN}A-Za-z]{1,4}[发函字])\\s*([〔\\[［【（(]?)\\s*((?:19|20)\\d{2})\\s*([〕\\]］】）)]?)\\s*第?\\s*(\\d{1,4})\\s*号`,
+  `([${HAN}A-Za-z]{1,12})\\s*([〔\\[［【（(]?)\\s*((?:19|20)\\d{2})\\s*([〕\\]］】）)]?)\\s*第?\\s*(\\d{1,4})\\s*号`,
   'g',
 );
+/** Words that end a title or sentence right before a 文号 glued to it (`…的通知国办发〔2020〕43号`). */
+const BEFORE_NUMBER = /.*(?:通知|决定|意见|方案|规划|办法|公告|通告|批复|函|的|和|及|与|印发|号)/;
 
 function docNumber(doc: Doc, lead: LeadLine[], end: number): Txt | null {
   const labelled = lead.find((l) => /(?:发文字号|文号)\s*[:：]/.test(l.text));
   const ordered = labelled ? [labelled, ...lead] : lead.filter((l) => l.line.start < end);
   for (const { line, text } of ordered) {
-    DOC_NUMBER.lastIndex = 0;
-    const m = DOC_NUMBER.exec(text);
-    if (!m) continue;
-    const [, prefix, open, year, close, num] = m;
-    const at = line.start + m.index;
-    const o = doc.original.slice(at, at + m[0].length);
-    if (open && close) return { s: m[0].replace(/\s+/g, ''), o: o.replace(/\s+/g, '') };
-    // Brackets lost (`〔202442號`): rebuild them around the year.
-    const oPrefix = doc.original.slice(at, at + prefix.length);
-    const oNum = o.slice(o.length - 1);
-    return { s: `${prefix}〔${year}〕${num}号`, o: `${oPrefix}〔${year}〕${num}${oNum}` };
+    for (const m of text.matchAll(DOC_NUMBER)) {
+      const [, rawPrefix, open, year, close, num] = m;
+      // Only an abbreviation stands before the bracket: cut what a glued title left in front of it.
+      const cut = BEFORE_NUMBER.exec(rawPrefix)?.[0].length ?? 0;
+      const prefix = rawPrefix.slice(cut);
+      if (!prefix || (!open && !close)) continue;
+      const at = line.start + m.index + cut;
+      const full = m[0].slice(cut);
+      const o = doc.original.slice(at, at + full.length);
+      if (open && close) return { s: full.replace(/\s+/g, ''), o: o.replace(/\s+/g, '') };
+      // Brackets lost (`〔202442號`): rebuild them around the year.
+      const oPrefix = doc.original.slice(at, at + prefix.length);
+      const oNum = o.slice(o.length - 1);
+      return { s: `${prefix}〔${year}〕${num}号`, o: `${oPrefix}〔${year}〕${num}${oNum}` };
+    }
   }
   return null;
 }
@@ -166,92 +240,118 @@ function documentDate(doc: Doc, all: LeadLine[], lead: LeadLine[]): { date: stri
   return null;
 }
 
-const ISSUER = new RegExp(
-  `(?:中共)?[${HAN}]{2,14}?(?:人民政府办公室|人民政府办公厅|委员会办公室|委员会办公厅|委办公厅|委办公室|人民政府|办公厅|办公室)`,
-  'g',
-);
-const ISSUER_LINE = new RegExp(`^\\s*(?:(?:中共)?[${HAN}]{2,24}?(?:人民政府办公室|人民政府办公厅|委办公厅|办公厅|办公室|人民政府|委员会|局|厅|委)\\s*)+$`);
+/** An issuing organ: a government, its office, a party committee's office, a ministry or bureau. */
+const ORGAN = `(?:中共)?[${HAN}]{1,20}?(?:人民政府办公室|人民政府办公厅|人民政府|委员会办公室|委员会办公厅|委办公厅|委办公室|委员会|办公厅|办公室|国务院|中共中央|部|局|厅|署|委)`;
+const ORGAN_RE = new RegExp(ORGAN, 'g');
+/** A signature line: organs only, separated by spaces or 、. */
+const ISSUER_LINE = new RegExp(`^\\s*${ORGAN}(?:[\\s、　]+${ORGAN})*\\s*$`);
+/** `国务院关于印发…的通知`, `省委办公厅 省政府办公厅印发《…》`: organs before 关于/印发. */
+const ISSUER_BEFORE_VERB = new RegExp(`^\\s*(${ORGAN}(?:[\\s、　和]*${ORGAN})*)\\s*(?:关于|联合印发|印发|发布|出台)`);
+const ORGAN_HINT = /人民政府|办公厅|办公室|委员会|国务院|中共中央|部$|局$|厅$|委$/;
+
+function splitOrgans(doc: Doc, line: Line, text: string, from: number, to: number): Txt[] {
+  const out: Txt[] = [];
+  for (const part of text.slice(from, to).matchAll(/[^\s、　和]+/g)) {
+    const s = line.start + from + part.index;
+    out.push(txt(doc, s, s + part[0].length));
+  }
+  return out;
+}
 
 function issuers(doc: Doc, all: LeadLine[], lead: LeadLine[]): Txt[] {
-  const found: Txt[] = [];
-  const take = (line: Line, text: string, re: RegExp, from = 0) => {
-    re.lastIndex = from;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const s = line.start + m.index;
-      const t = txt(doc, s, s + m[0].length);
-      if (!found.some((f) => f.s === t.s)) found.push(t);
-      if (re.lastIndex < text.length && !/^[\s、和与及]*(?:中共)?[\u4e00-\u9fff]/.test(text.slice(re.lastIndex))) break;
-    }
-  };
   // A signature line of its own, in the lead or the tail.
   for (const { line, text } of [...lead, ...all.slice(-12)]) {
-    if (line.removed || text.trim().length > 40) continue;
-    if (ISSUER_LINE.test(text) && /人民政府|办公厅|办公室|委员会/.test(text)) {
-      take(line, text, new RegExp(ISSUER.source, 'g'));
-      if (found.length) return found;
-    }
+    const t = text.trim();
+    if (line.table || t.length > 40 || !ISSUER_LINE.test(t) || !ORGAN_HINT.test(t)) continue;
+    const at = text.indexOf(t);
+    return splitOrgans(doc, line, text, at, at + t.length);
   }
-  // `巫溪县人民政府办公室印发了…`, `省委办公厅、省政府办公厅印发…` in the lead.
+  // `巫溪县人民政府办公室印发了…`, `国务院关于印发…的通知`, `20241014,X印发…`.
   for (const { line, text } of lead) {
-    if (line.removed) continue;
-    const verb = /(?:联合)?(?:印发|发布|出台|制定)(?:了)?/.exec(text);
-    if (!verb) continue;
-    const before = text.slice(0, verb.index);
-    const start = Math.max(before.search(/[^，,。：:；\s（(“]*$/), 0);
-    const chunkStart = Math.max(before.lastIndexOf('，', verb.index), before.lastIndexOf(',', verb.index), before.lastIndexOf('。'), -1) + 1;
-    const re = new RegExp(ISSUER.source, 'g');
-    const segment = text.slice(Math.min(start, chunkStart), verb.index);
-    re.lastIndex = 0;
-    for (let m = re.exec(segment); m; m = re.exec(segment)) {
-      const s = line.start + Math.min(start, chunkStart) + m.index;
-      const t = txt(doc, s, s + m[0].length);
-      if (!found.some((f) => f.s === t.s)) found.push(t);
+    if (line.table) continue;
+    const clauses = text.split(/(?<=[，,。：:；])/);
+    let offset = 0;
+    for (const clause of clauses) {
+      const m = ISSUER_BEFORE_VERB.exec(clause);
+      if (m && ORGAN_HINT.test(m[1])) {
+        const from = offset + clause.indexOf(m[1]);
+        return splitOrgans(doc, line, text, from, from + m[1].length);
+      }
+      offset += clause.length;
     }
-    if (found.length) return found;
   }
-  return found;
+  return [];
 }
 
-const ADMIN_UNIT = /^(?:中共)?([A-Za-zＡ-Ｚ\u4e00-\u9fff]{1,8}?(?:自治区|自治州|自治县|特别行政区|省|市|州|县|区|盟|旗))/;
-const NATIONAL = /^(?:中共中央|国务院|全国人大|中央|国家)/;
-const NOT_A_PLACE = /^(?:全|我|本|各|该|城|县|市|省|区|乡|镇|地|社|小|园|景|片|辖|新|老|分|山|试点)/;
+const NATIONAL_ISSUER =
+  /^(?:中共中央|国务院|全国人大|全国人民代表大会|最高人民|国家[\u4e00-\u9fff]{1,12}(?:局|委|署|部|院)|[\u4e00-\u9fff]{1,10}部(?:办公厅)?$|中央)/;
+const NATIONAL_DOC_NUMBER = /^(?:国发|国办发|国办函|国函|中发|中办发|[\u4e00-\u9fff]{1,4}部(?:联)?[\u4e00-\u9fff]{0,3}[发函])/;
+/** An anonymised place (`XX市`) that no gazetteer holds. */
+const ANONYMISED = /^[XＸ×*＊某]{1,3}(?:省|市|县|区|州)/;
 
-function regionFromName(doc: Doc, t: Txt | null, offset = 0): Txt | null {
-  if (!t) return null;
-  const s = t.s.replace(/^中共/, '');
-  const cut = t.s.length - s.length;
-  if (NATIONAL.test(t.s)) return { s: '全国', o: '全國' };
-  const m = ADMIN_UNIT.exec(s);
-  if (!m || NOT_A_PLACE.test(m[1]) || m[1].length < 2) return null;
-  void doc;
-  void offset;
-  return { s: m[1], o: t.o.slice(cut, cut + m[1].length) };
+/** `安化市委办公厅`, `广州市人民政府`: the place an issuing organ names before its organ word. */
+const ISSUER_PLACE = new RegExp(
+  `^(?:中共)?([${HAN}]{2,6}(?:省|市|县|区|州|盟|旗))(?=人民政府|人大|政府|委|办公|[${HAN}]{0,8}(?:局|厅|委|办))`,
+);
+
+function placeIn(t: Txt, { issuerPrefix }: { issuerPrefix: boolean }): Txt | null {
+  const anon = ANONYMISED.exec(t.s);
+  if (anon) return { s: anon[0], o: t.o.slice(0, anon[0].length) };
+  const slice = (at: number, length: number): Txt => ({ s: t.s.slice(at, at + length), o: t.o.slice(at, at + length) });
+  const full = findPlaces(t.s);
+  // The most specific place named; on a tie, the first.
+  if (full.length) {
+    const best = full.reduce((a, b) => (b.level > a.level ? b : a));
+    return slice(best.at, best.length);
+  }
+  if (issuerPrefix) {
+    const literal = ISSUER_PLACE.exec(t.s);
+    if (literal) return slice(literal.index + literal[0].length - literal[1].length, literal[1].length);
+  }
+  const short = findPlaces(t.s, { shortForms: true });
+  if (short.length) {
+    const best = short.reduce((a, b) => (b.level > a.level ? b : a));
+    return { s: best.name, o: best.name };
+  }
+  return null;
 }
 
-/** The most mentioned county-level (else city-level) place name in the kept text. */
+/** The place mentioned most, as full names in the kept text; the most specific among the frequent. */
 function regionByFrequency(doc: Doc): Txt | null {
   const counts = new Map<string, { n: number; o: string; level: number }>();
-  const re = /([\u4e00-\u9fff]{2,3}?)(自治县|县|区|市|自治州|州|省)/g;
   for (const l of doc.lines) {
     if (l.removed) continue;
     const text = doc.text.slice(l.start, l.end);
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const name = m[1].slice(-2) + m[2];
-      const prefix = m[1].slice(-2);
-      if (NOT_A_PLACE.test(prefix) || /[的和与及在对为是了从到把被]/.test(prefix)) continue;
-      const level = /县|区/.test(m[2]) ? 3 : /市|州/.test(m[2]) ? 2 : 1;
-      const at = l.start + m.index + m[1].length - 2;
-      const entry = counts.get(name) ?? { n: 0, o: doc.original.slice(at, at + name.length), level };
-      entry.n++;
-      counts.set(name, entry);
+    for (const p of findPlaces(text)) {
+      const e = counts.get(p.name) ?? { n: 0, o: doc.original.slice(l.start + p.at, l.start + p.at + p.length), level: p.level };
+      e.n++;
+      counts.set(p.name, e);
     }
   }
+  const top = Math.max(0, ...[...counts.values()].map((e) => e.n));
+  if (top < 2) return null;
   let best: [string, { n: number; o: string; level: number }] | null = null;
   for (const e of counts) {
-    if (e[1].n < 3) continue;
+    if (e[1].n < Math.max(2, top * 0.3)) continue;
     if (!best || e[1].level > best[1].level || (e[1].level === best[1].level && e[1].n > best[1].n)) best = e;
   }
   return best ? { s: best[0], o: best[1].o } : null;
+}
+
+function region(doc: Doc, issuer: Txt[], title: Txt | null, docNo: Txt | null): Txt | null {
+  const national: Txt = { s: '全国', o: '全國' };
+  for (const i of issuer) {
+    const found = placeIn(i, { issuerPrefix: true });
+    if (found) return found;
+  }
+  if (issuer.some((i) => NATIONAL_ISSUER.test(i.s))) return national;
+  if (title) {
+    const found = placeIn(title, { issuerPrefix: false });
+    if (found) return found;
+    if (/^(?:中华人民共和国|全国|国家)/.test(title.s)) return national;
+  }
+  if (docNo && NATIONAL_DOC_NUMBER.test(docNo.s)) return national;
+  return regionByFrequency(doc);
 }
 
 const FIVE_YEAR: Record<string, number> = { 十一五: 2006, 十二五: 2011, 十三五: 2016, 十四五: 2021, 十五五: 2026 };
@@ -269,21 +369,23 @@ export function extractDocumentFacts(doc: Doc): Doc {
   const end = leadEnd(doc);
   const lead = all.filter((l) => l.line.start < end);
   const title =
+    titleFromLabel(doc, lead) ??
     titleFromGuillemets(doc, lead, end) ??
+    titleFromCoveringNotice(doc, lead, end) ??
     titleFromTitleLine(doc, lead, end) ??
     titleFromFileName(doc, all) ??
     titleFromHeading(doc, lead, end);
   const issuer = issuers(doc, all, lead);
   const date = documentDate(doc, all, lead);
-  const region = regionFromName(doc, issuer[0] ?? null) ?? regionFromName(doc, title) ?? regionByFrequency(doc);
+  const number = docNumber(doc, all, end);
   const kind = title ? (PLAN_KINDS.find((k) => title.s.endsWith(k)) ?? null) : null;
   const facts: DocumentFacts = {
     title,
-    docNumber: docNumber(doc, all, end),
+    docNumber: number,
     issuer,
     date: date?.date ?? null,
     dateSource: date?.source ?? null,
-    region,
+    region: region(doc, issuer, title, number),
     kind,
     period: period(title),
   };

@@ -21,7 +21,7 @@ function ancestry(sections: readonly Section[], s: Section | null): Section[] {
   if (!s) return [];
   const all = flattenSections(sections);
   const chain: Section[] = [s];
-  for (let id = s.id; id.includes('.'); ) {
+  for (let id = s.id; id.includes('.');) {
     id = id.slice(0, id.lastIndexOf('.'));
     const p = all.find((x) => x.id === id);
     if (p) chain.push(p);

@@ -13,16 +13,42 @@ import { columnTypes } from './tables.js';
 import { sectionAt } from './segment.js';
 
 const NUM = '\\d+(?:\\.\\d+)?';
-const UNIT_ALT = '个百分点|/10万|万人次|万人|万元|亿元|平方米|公里|%|％|‰|万|亿|人次|人|张|个|家|所|名|元|次|岁|天|小时|吨|亩|项|座|台|套|户|条|例|辆|床|批|倍';
+const UNIT_ALT =
+  '个百分点|/10万|万人次|万人|万元|亿元|平方米|公里|%|％|‰|万|亿|人次|人|张|个|家|所|名|元|次|岁|天|小时|吨|亩|项|座|台|套|户|条|例|辆|床|批|倍';
 const VALUE = `(?:[≥≤＞＜><]\\s*)?${NUM}(?:\\s*[-—~～至到]\\s*${NUM})?\\s*(?:${UNIT_ALT})?(?:以上|以下|以内|左右)?`;
 
 /** Verbs between a name and its target, with the comparator each implies. */
 const VERBS: [string, Value['comparator']][] = [
-  ['达到或超过', '>='], ['不低于', '>='], ['不少于', '>='], ['不小于', '>='], ['不高于', '<='], ['不超过', '<='],
-  ['力争达到', '>='], ['达到', '>='], ['提高到', '='], ['提高至', '='], ['提升到', '='], ['提升至', '='], ['增加到', '='],
-  ['增加至', '='], ['增长到', '='], ['下降到', '='], ['下降至', '='], ['降低到', '='], ['降低至', '='], ['降至', '='],
-  ['降到', '='], ['控制在', '<='], ['保持在', '>='], ['稳定在', '>='], ['超过', '>'], ['突破', '>'], ['高于', '>'],
-  ['低于', '<'], ['达', '>='], ['为', '='],
+  ['达到或超过', '>='],
+  ['不低于', '>='],
+  ['不少于', '>='],
+  ['不小于', '>='],
+  ['不高于', '<='],
+  ['不超过', '<='],
+  ['力争达到', '>='],
+  ['达到', '>='],
+  ['提高到', '='],
+  ['提高至', '='],
+  ['提升到', '='],
+  ['提升至', '='],
+  ['增加到', '='],
+  ['增加至', '='],
+  ['增长到', '='],
+  ['下降到', '='],
+  ['下降至', '='],
+  ['降低到', '='],
+  ['降低至', '='],
+  ['降至', '='],
+  ['降到', '='],
+  ['控制在', '<='],
+  ['保持在', '>='],
+  ['稳定在', '>='],
+  ['超过', '>'],
+  ['突破', '>'],
+  ['高于', '>'],
+  ['低于', '<'],
+  ['达', '>='],
+  ['为', '='],
 ];
 const VERB_ALT = VERBS.map(([v]) => v).join('|');
 const NAME_VERB_VALUE = new RegExp(`(?:(?:从|由)(${VALUE}))?(${VERB_ALT})\\s*(${VALUE})`, 'g');
@@ -73,7 +99,8 @@ function nameBefore(doc: Doc, scopeStart: number, at: number): Range | null {
 }
 
 /** Sentences that report what was achieved rather than what is planned. */
-const ACHIEVED = /已(?:经)?(?:达到|建成|实现|完成)|累计|与20\d\d年相比|比20\d\d年|“十[一二三]五”(?:时期|期间|以来)|截至20\d\d年底|年均增长.*?实现|全市拥有|全县拥有/;
+const ACHIEVED =
+  /已(?:经)?(?:达到|建成|实现|完成)|累计|与20\d\d年相比|比20\d\d年|“十[一二三]五”(?:时期|期间|以来)|截至20\d\d年底|年均增长.*?实现|全市拥有|全县拥有/;
 
 interface ProseScope {
   start: number;
@@ -159,7 +186,8 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
     const nameIndex = nameCol >= 0 ? nameCol : cols.findIndex((c) => c?.type === 'text' && !c.carries);
     const categoryIndex = cols.findIndex((c) => c?.type === 'text' && c.carries);
     const natureIndex = cols.findIndex((c) => c?.type === 'nature');
-    const baselineIndex = valueCols.find((i) => /基期|基准|现状|基数/.test(table.header[i].s)) ?? (valueCols.length > 1 ? valueCols[0] : -1);
+    const baselineIndex =
+      valueCols.find((i) => /基期|基准|现状|基数/.test(table.header[i].s)) ?? (valueCols.length > 1 ? valueCols[0] : -1);
     const targetIndex = valueCols.find((i) => /目标|预期|规划/.test(table.header[i].s)) ?? valueCols[valueCols.length - 1];
     if (nameIndex < 0) return;
     table.rows.forEach((row, r) => {
@@ -171,7 +199,8 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
         const parsed = parseValue(row[i].s);
         return { raw: row[i], value: parsed.value, comparator: parsed.comparator, unit: parsed.unit, year };
       };
-      const nature = natureIndex >= 0 && /^(?:预期性|约束性)$/.test(row[natureIndex]?.s ?? '') ? (row[natureIndex].s as Indicator['nature']) : null;
+      const nature =
+        natureIndex >= 0 && /^(?:预期性|约束性)$/.test(row[natureIndex]?.s ?? '') ? (row[natureIndex].s as Indicator['nature']) : null;
       out.push({
         name: { s: name.s.replace(/\s+/g, ''), o: name.o.replace(/\s+/g, '') },
         category: categoryIndex >= 0 && row[categoryIndex]?.s ? row[categoryIndex] : null,

@@ -15,7 +15,8 @@ import { flattenSections, sectionAt } from './segment.js';
 const LEAD_LABEL = /(?:责任单位|牵头单位|责任部门|牵头部门|负责单位|负责部门|主责单位|责任主体|实施主体)\s*[:：]\s*/g;
 const SUPPORT_LABEL = /(?:配合单位|配合部门|协办单位|协助单位|参与单位|参与部门)\s*[:：]\s*/g;
 /** Where a unit list stops: a sentence end, the next label, the next numbered item. */
-const LIST_END = /[。；;\n]|(?:配合|协办|协助|参与|责任|牵头|完成)(?:单位|部门|时限|时间)|\d{1,2}\s?[.．、](?=[\u4e00-\u9fff])|[（(]\d{1,2}[）)]|完成时限/;
+const LIST_END =
+  /[。；;\n]|(?:配合|协办|协助|参与|责任|牵头|完成)(?:单位|部门|时限|时间)|\d{1,2}\s?[.．、](?=[\u4e00-\u9fff])|[（(]\d{1,2}[）)]|完成时限/;
 
 const DEADLINE =
   /(?:到|至|于)?((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月)?(?:底|末|上半年|下半年|年底)?(?:前|以前)|(?:到|至)((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:底|末)/;
@@ -122,7 +123,9 @@ function sectionTasks(doc: Doc, out: Task[]): void {
     out.push({
       text,
       deadline,
-      deadlineText: ongoing ? txt(doc, s.range[0] + deadlineSource.indexOf(ongoing[0]), s.range[0] + deadlineSource.indexOf(ongoing[0]) + ongoing[0].length) : null,
+      deadlineText: ongoing
+        ? txt(doc, s.range[0] + deadlineSource.indexOf(ongoing[0]), s.range[0] + deadlineSource.indexOf(ongoing[0]) + ongoing[0].length)
+        : null,
       lead: dedupeUnits(lead),
       support: dedupeUnits(support),
       section: s.id,
@@ -135,8 +138,12 @@ function sectionTasks(doc: Doc, out: Task[]): void {
 function tableTasks(doc: Doc, out: Task[]): void {
   for (const table of doc.tables) {
     const cols = columnTypes(table);
-    const leadCols = cols.map((c, i) => (c?.type === 'units' && !/配合|协办|协助|参与/.test(table.header[i].s) ? i : -1)).filter((i) => i >= 0);
-    const supportCols = cols.map((c, i) => (c?.type === 'units' && /配合|协办|协助|参与/.test(table.header[i].s) ? i : -1)).filter((i) => i >= 0);
+    const leadCols = cols
+      .map((c, i) => (c?.type === 'units' && !/配合|协办|协助|参与/.test(table.header[i].s) ? i : -1))
+      .filter((i) => i >= 0);
+    const supportCols = cols
+      .map((c, i) => (c?.type === 'units' && /配合|协办|协助|参与/.test(table.header[i].s) ? i : -1))
+      .filter((i) => i >= 0);
     const yearCol = cols.findIndex((c) => c?.type === 'year');
     if (leadCols.length === 0 && supportCols.length === 0 && yearCol < 0) continue;
     const textCols = cols.map((c, i) => (c?.type === 'text' && !c.carries ? i : -1)).filter((i) => i >= 0);

@@ -25,7 +25,10 @@ export interface NormalizeResult {
 }
 
 export function normalizeLineBreaks(mt: MappedText): MappedText {
-  return applyEdits(mt, editsFromRegex(mt.text, /\r\n?/g, () => '\n'));
+  return applyEdits(
+    mt,
+    editsFromRegex(mt.text, /\r\n?/g, () => '\n'),
+  );
 }
 
 interface LineSpan {

@@ -195,7 +195,11 @@ export function segment(doc: Doc): Doc {
       }
     }
     s.span = [s.range[0], nextSame];
-    const from = SENTENCE_STOP.test(doc.text.slice(s.range[1], s.range[1] + 2)) && SENTENCE_STOP.exec(doc.text.slice(s.range[1], s.range[1] + 2))!.index === 0 ? s.range[1] + 1 : s.range[1];
+    const from =
+      SENTENCE_STOP.test(doc.text.slice(s.range[1], s.range[1] + 2)) &&
+      SENTENCE_STOP.exec(doc.text.slice(s.range[1], s.range[1] + 2))!.index === 0
+        ? s.range[1] + 1
+        : s.range[1];
     s.text = trimTxt(keptText(doc, lines, from, nextAny), '|｜');
   }
   // Tables were rebuilt before the outline existed; now they can say where they stand.

@@ -42,7 +42,10 @@ function isBodySentence(line: string): boolean {
 export function isLinkFarm(line: string): boolean {
   const separators = line.match(LINK_SEPARATORS)?.length ?? 0;
   if (separators < 4) return false;
-  const items = line.split(LINK_SEPARATORS).map((s) => s.trim()).filter(Boolean);
+  const items = line
+    .split(LINK_SEPARATORS)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const mean = items.reduce((a, s) => a + s.length, 0) / Math.max(items.length, 1);
   const sentences = (line.match(/[。！？]/g) ?? []).length;
   return mean <= 16 && sentences <= 1;
@@ -113,7 +116,7 @@ export function stripSpam(doc: Doc): Doc {
 
   // Neighbourhood: a weak line between two removed lines (blank lines skipped) goes with them.
   const nonEmpty = texts.map((t, i) => (t.trim() ? i : -1)).filter((i) => i >= 0);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let k = 0; k < nonEmpty.length; k++) {
       const i = nonEmpty[k];
@@ -132,7 +135,8 @@ export function stripSpam(doc: Doc): Doc {
   // Footer: from the first chrome or boilerplate line in the last third, the rest is furniture
   // unless it reads as a body sentence without any lexicon hit.
   const footerFrom = nonEmpty.find(
-    (i, k) => k >= (nonEmpty.length * 2) / 3 && verdicts[i] && verdicts[i]!.kind !== 'artifact' && verdicts[i]!.reason !== 'chrome-neighbourhood',
+    (i, k) =>
+      k >= (nonEmpty.length * 2) / 3 && verdicts[i] && verdicts[i]!.kind !== 'artifact' && verdicts[i]!.reason !== 'chrome-neighbourhood',
   );
   if (footerFrom !== undefined) {
     for (const i of nonEmpty) {

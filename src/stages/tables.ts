@@ -33,7 +33,12 @@ export function headerColumnType(cell: string): { type: ColumnType; carries: boo
 export function cellType(cell: string): CellType {
   const c = cell.trim();
   if (/^\d{1,3}$/.test(c)) return 'serial';
-  if (/^(?:19|20)\d{2}(?:年(?:底|末|前|内)?(?:前)?)?$|^(?:19|20)\d{2}\s*[-—–至~]\s*(?:19|20)\d{2}年?$|^(?:长期|持续|长期坚持|持续推进)/.test(c)) return 'year';
+  if (
+    /^(?:19|20)\d{2}(?:年(?:底|末|前|内)?(?:前)?)?$|^(?:19|20)\d{2}\s*[-—–至~]\s*(?:19|20)\d{2}年?$|^(?:长期|持续|长期坚持|持续推进)/.test(
+      c,
+    )
+  )
+    return 'year';
   if (/^(?:预期性|约束性)$/.test(c)) return 'nature';
   if (/^[—–\-－/无]+$/.test(c)) return 'dash';
   if (/^[≥≤<>＜＞约]?\s*-?\d+(?:\.\d+)?\s*(?:%|‰|\/\d*万|\S{0,3})?$/.test(c)) return 'number';
@@ -54,7 +59,13 @@ function assignCost(cell: CellType, column: ColumnType, length: number): number 
     case 'nature':
       return cell === 'nature' ? 0 : MISMATCH;
     case 'value':
-      return cell === 'number' || cell === 'serial' || cell === 'dash' ? 0 : cell === 'year' ? 1 : cell === 'text' && length <= 30 ? 0.8 : MISMATCH;
+      return cell === 'number' || cell === 'serial' || cell === 'dash'
+        ? 0
+        : cell === 'year'
+          ? 1
+          : cell === 'text' && length <= 30
+            ? 0.8
+            : MISMATCH;
     case 'text':
       return cell === 'text' ? 0 : cell === 'units' ? 1 : cell === 'dash' ? 0.5 : 2.5;
   }
@@ -135,7 +146,7 @@ export function alignCells(cells: readonly string[], columns: readonly Column[])
     } else {
       row[a.j] = started ? -1 : columns[a.j].carries ? -2 : -1;
     }
-    const wrapped = (a.j === n - 1 && (b.j === 0));
+    const wrapped = a.j === n - 1 && b.j === 0;
     if (wrapped) {
       rows.push(row);
       row = new Array(n).fill(-2);
@@ -158,7 +169,8 @@ function stripPipe(s: string): string {
 }
 
 /** Whole header words that a narrow column may split over two lines (`完成` / `年度`). */
-const SPLIT_HEADER_WORD = /^(?:完成年度|完成时限|完成时间|办结时限|责任单位|牵头单位|配合单位|协办单位|责任部门|牵头部门|配合部门|指标性质|指标属性|主要指标|一级指标|二级指标|三级指标|基期值|目标值)$/;
+const SPLIT_HEADER_WORD =
+  /^(?:完成年度|完成时限|完成时间|办结时限|责任单位|牵头单位|配合单位|协办单位|责任部门|牵头部门|配合部门|指标性质|指标属性|主要指标|一级指标|二级指标|三级指标|基期值|目标值)$/;
 
 function findHeader(cells: readonly Cell[], from: number): HeaderFound | null {
   const columns: Column[] = [];
