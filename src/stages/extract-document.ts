@@ -38,7 +38,8 @@ export const PLAN_KINDS = [
   '清单',
   '条例',
 ] as const;
-const KIND_END = new RegExp(`(?:${PLAN_KINDS.join('|')})$`);
+/** A title ends with its kind, possibly followed by its period (`行动计划（2025—2027年）`). */
+const KIND_END = new RegExp(`(?:${PLAN_KINDS.join('|')})(?:[（(](?:19|20)\\d{2}\\s*[—\\-–~至]\\s*(?:19|20)\\d{2}\\s*年?[）)])?$`);
 
 interface LeadLine {
   line: Line;
@@ -62,7 +63,7 @@ function leadEnd(doc: Doc): number {
 
 const REFERENCE_BEFORE = /(?:按照|根据|依据|贯彻|落实|参照|对照|结合|执行)[^《]{0,4}$/;
 /** Furniture in front of a title line: markdown headings and bold, a page number, a label. */
-const TITLE_LINE_PREFIX = /^\s*(?:#{1,6}\s*|\*\*|\d{1,4}\s+|(?:标题|题目|文件名称|名称|title)\s*[:：]\s*["“]?)+/i;
+const TITLE_LINE_PREFIX = /^\s*(?:#{1,6}\s*|\*\*|\d{1,4}\s+|[IVX]{1,4}(?=[\u4e00-\u9fff])|(?:标题|题目|文件名称|名称|title)\s*[:：]\s*["“]?)+/i;
 const TITLE_LINE_SUFFIX = /(?:["”]|\*\*)?\s*$/;
 
 /** A title line's text without its furniture (and without a 文号 glued at its end). */
@@ -207,7 +208,7 @@ function parseDate(s: string): string | null {
 const DATE_LABELS: { re: RegExp; source: string }[] = [
   { re: /成文日期|成文时间|印发日期|发文日期/, source: '成文日期' },
   { re: /发布日期|发布时间|公布日期|公开日期|发表于|发表时间/, source: '发布日期' },
-  { re: /(?:^|\s)(?:日期|时间)\s*[:：]/, source: '日期' },
+  { re: /(?:^|\s)(?:日期|时间|date)\s*[:：]/i, source: '日期' },
 ];
 
 function documentDate(doc: Doc, all: LeadLine[], lead: LeadLine[]): { date: string; source: string } | null {
@@ -241,17 +242,17 @@ function documentDate(doc: Doc, all: LeadLine[], lead: LeadLine[]): { date: stri
 }
 
 /** An issuing organ: a government, its office, a party committee's office, a ministry or bureau. */
-const ORGAN = `(?:中共)?[${HAN}]{1,20}?(?:人民政府办公室|人民政府办公厅|人民政府|委员会办公室|委员会办公厅|委办公厅|委办公室|委员会|办公厅|办公室|国务院|中共中央|部|局|厅|署|委)`;
+const ORGAN = `(?:中共中央|国务院|(?:中共)?[${HAN}]{1,20}?(?:人民政府办公室|人民政府办公厅|人民政府|委员会办公室|委员会办公厅|委办公厅|委办公室|委员会|办公厅|办公室|国务院|中共中央|部|局|厅|署|委))`;
 const ORGAN_RE = new RegExp(ORGAN, 'g');
 /** A signature line: organs only, separated by spaces or 、. */
 const ISSUER_LINE = new RegExp(`^\\s*${ORGAN}(?:[\\s、　]+${ORGAN})*\\s*$`);
 /** `国务院关于印发…的通知`, `省委办公厅 省政府办公厅印发《…》`: organs before 关于/印发. */
-const ISSUER_BEFORE_VERB = new RegExp(`^\\s*(${ORGAN}(?:[\\s、　和]*${ORGAN})*)\\s*(?:关于|联合印发|印发|发布|出台)`);
+const ISSUER_BEFORE_VERB = new RegExp(`^\\s*(${ORGAN}(?:[\\s、　]*${ORGAN})*)\\s*(?:关于|联合印发|印发|发布|出台)`);
 const ORGAN_HINT = /人民政府|办公厅|办公室|委员会|国务院|中共中央|部$|局$|厅$|委$/;
 
 function splitOrgans(doc: Doc, line: Line, text: string, from: number, to: number): Txt[] {
   const out: Txt[] = [];
-  for (const part of text.slice(from, to).matchAll(/[^\s、　和]+/g)) {
+  for (const part of text.slice(from, to).matchAll(/[^\s、　]+/g)) {
     const s = line.start + from + part.index;
     out.push(txt(doc, s, s + part[0].length));
   }
@@ -269,8 +270,9 @@ function issuers(doc: Doc, all: LeadLine[], lead: LeadLine[]): Txt[] {
   // `巫溪县人民政府办公室印发了…`, `国务院关于印发…的通知`, `20241014,X印发…`.
   for (const { line, text } of lead) {
     if (line.table) continue;
-    const clauses = text.split(/(?<=[，,。：:；])/);
-    let offset = 0;
+    const furniture = TITLE_LINE_PREFIX.exec(text)?.[0].length ?? 0;
+    const clauses = text.slice(furniture).split(/(?<=[，,。：:；])/);
+    let offset = furniture;
     for (const clause of clauses) {
       const m = ISSUER_BEFORE_VERB.exec(clause);
       if (m && ORGAN_HINT.test(m[1])) {
@@ -308,11 +310,10 @@ function placeIn(t: Txt, { issuerPrefix }: { issuerPrefix: boolean }): Txt | nul
     const literal = ISSUER_PLACE.exec(t.s);
     if (literal) return slice(literal.index + literal[0].length - literal[1].length, literal[1].length);
   }
-  const short = findPlaces(t.s, { shortForms: true });
-  if (short.length) {
-    const best = short.reduce((a, b) => (b.level > a.level ? b : a));
-    return { s: best.name, o: best.name };
-  }
+  // A short form (`广州开发区`) counts only where the name starts: inside words they are noise.
+  const lead = /^(?:中共|关于(?:印发|推进|加快|进一步)?)?/.exec(t.s)![0].length;
+  const short = findPlaces(t.s.slice(lead), { shortForms: true }).filter((p) => p.at === 0);
+  if (short.length) return { s: short[0].name, o: short[0].name };
   return null;
 }
 
@@ -323,6 +324,8 @@ function regionByFrequency(doc: Doc): Txt | null {
     if (l.removed) continue;
     const text = doc.text.slice(l.start, l.end);
     for (const p of findPlaces(text)) {
+      // `振兴区域`, `行政区划`: a place name that is the start of another word.
+      if (/[域位划块间]/.test(text[p.at + p.length] ?? '')) continue;
       const e = counts.get(p.name) ?? { n: 0, o: doc.original.slice(l.start + p.at, l.start + p.at + p.length), level: p.level };
       e.n++;
       counts.set(p.name, e);
@@ -346,9 +349,9 @@ function region(doc: Doc, issuer: Txt[], title: Txt | null, docNo: Txt | null): 
   }
   if (issuer.some((i) => NATIONAL_ISSUER.test(i.s))) return national;
   if (title) {
+    if (/^(?:中华人民共和国|全国|国家)/.test(title.s)) return national;
     const found = placeIn(title, { issuerPrefix: false });
     if (found) return found;
-    if (/^(?:中华人民共和国|全国|国家)/.test(title.s)) return national;
   }
   if (docNo && NATIONAL_DOC_NUMBER.test(docNo.s)) return national;
   return regionByFrequency(doc);
@@ -370,9 +373,9 @@ export function extractDocumentFacts(doc: Doc): Doc {
   const lead = all.filter((l) => l.line.start < end);
   const title =
     titleFromLabel(doc, lead) ??
+    titleFromTitleLine(doc, lead, end) ??
     titleFromGuillemets(doc, lead, end) ??
     titleFromCoveringNotice(doc, lead, end) ??
-    titleFromTitleLine(doc, lead, end) ??
     titleFromFileName(doc, all) ??
     titleFromHeading(doc, lead, end);
   const issuer = issuers(doc, all, lead);
