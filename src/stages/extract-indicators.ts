@@ -13,8 +13,9 @@ import { columnTypes } from './tables.js';
 import { sectionAt } from './segment.js';
 
 const NUM = '\\d+(?:\\.\\d+)?';
-const UNIT_ALT =
-  '个百分点|/10万|万人次|万人|万元|亿元|平方米|公里|%|％|‰|万|亿|人次|人|张|个|家|所|名|元|次|岁|天|小时|吨|亩|项|座|台|套|户|条|例|辆|床|批|倍';
+/** Units a target can carry, longest first so `万亩` wins over `万`. */
+export const UNIT_ALT =
+  '个百分点|/10万|万亿元|亿美元|万美元|亿立方米|万平方米|平方公里|万千瓦|万人次|万吨|万亩|万人|万元|万户|亿元|平方米|立方米|千瓦|兆瓦|公顷|公里|千米|%|％|‰|万|亿|人次|家次|人|张|个|家|所|名|元|次|岁|天|小时|吨|亩|项|座|台|套|户|条|例|辆|床|批|倍|场|处|支|件|部|艘|架|期|篇|米';
 const VALUE = `(?:[≥≤＞＜><]\\s*)?${NUM}(?:\\s*[-—~～至到]\\s*${NUM})?\\s*(?:${UNIT_ALT})?(?:以上|以下|以内|左右)?`;
 
 /** Verbs between a name and its target, with the comparator each implies. */
@@ -49,11 +50,23 @@ const VERBS: [string, Value['comparator']][] = [
   ['低于', '<'],
   ['达', '>='],
   ['为', '='],
+  // Growth verbs: the value is a change, not a level; the comparator comes from its suffix.
+  ['年均增长', null],
+  ['增长', null],
+  ['提高', null],
+  ['下降', null],
+  ['降低', null],
+  ['减少', null],
 ];
 const VERB_ALT = VERBS.map(([v]) => v).join('|');
 const NAME_VERB_VALUE = new RegExp(`(?:(?:从|由)(${VALUE}))?(${VERB_ALT})\\s*(${VALUE})`, 'g');
-/** `超过1800家基层医疗卫生机构…`, `不少于100家县级公立医院…`. */
-const LEADING_QUANTITY = new RegExp(`(超过|不少于|至少|力争)(${NUM}\\s*(?:家|个|所|名|人|项|座))([^，,。；;：:\\n]{4,40})`, 'g');
+const COUNTER = '万亩|万人|万户|家|个|所|名|人|项|座|条|张|亩|场|批|套|台|处|支|户|部|件';
+/** Verbs that build or grow a counted thing: `建成2个产业园区`, `培育龙头企业10家以上`. */
+const ACTION = '累计建成|新建成|新培育|建成|新增|培育|打造|建设|创建|新建|引进|培养|组建|认定|推出|举办|开展|实施|布局|设立';
+/** `超过1800家基层医疗卫生机构…`, `建成2个省级产业园区`: a quantity before what it counts. */
+const LEADING_QUANTITY = new RegExp(`(超过|不少于|至少|力争|${ACTION})(${NUM}\\s*(?:${COUNTER}))([^，,。；;：:、\\n\\d]{2,40})`, 'g');
+/** `培育银发经济龙头企业10家以上`, `累计建成高标准农田180万亩`: a counted thing, then its quantity. */
+const ACTION_NAME_VALUE = new RegExp(`(?:${ACTION})([^，,。；;：:、\\n\\d“”]{2,20}?)(${NUM}\\s*(?:${COUNTER}|万元|亿元)(?:以上|左右)?)`, 'g');
 /** `基础设施和基本设备双达标100%`: a rate-like name directly followed by a percentage. */
 const NAME_PERCENT = new RegExp(`(达标|覆盖率|率|比例|比重|占比)\\s*(${NUM}\\s*[%％‰])`, 'g');
 
@@ -67,7 +80,8 @@ function valueOf(doc: Doc, start: number, end: number, year: number | null, comp
   return { raw, value: parsed.value, comparator: parsed.comparator ?? comparator ?? null, unit: parsed.unit, year };
 }
 
-const YEAR_BEFORE = /(?:到|至|截至)\s*((?:19|20)\d{2})\s*年|(?:^|[。；;\n])\s*((?:19|20)\d{2})\s*年(?:底|末)?[，,]/g;
+const YEAR_BEFORE =
+  /(?:到|至|截至)\s*((?:19|20)\d{2})\s*年|(?:^|[。；;\n])\s*((?:19|20)\d{2})\s*年(?:底|末)?[，,]|((?:19|20)\d{2})\s*年(?:\d{1,2}月)?(?:底|末)?(?:前|以前)/g;
 
 /** The nearest `到20XX年` (or `20XX年，` at a sentence start) before `at`, within the paragraph. */
 export function yearBefore(text: string, paragraphStart: number, at: number): number | null {
@@ -75,7 +89,7 @@ export function yearBefore(text: string, paragraphStart: number, at: number): nu
   const window = text.slice(from, at);
   let year: number | null = null;
   YEAR_BEFORE.lastIndex = 0;
-  for (let m = YEAR_BEFORE.exec(window); m; m = YEAR_BEFORE.exec(window)) year = Number(m[1] ?? m[2]);
+  for (let m = YEAR_BEFORE.exec(window); m; m = YEAR_BEFORE.exec(window)) year = Number(m[1] ?? m[2] ?? m[3]);
   return year;
 }
 
@@ -156,9 +170,18 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
     const at = scope.start + m.index;
     const valueStart = at + m[1].length;
     const nameStart = valueStart + m[2].length;
-    const comparator = m[1] === '超过' ? '>' : '>=';
+    const comparator = m[1] === '超过' ? '>' : /不少于|至少/.test(m[1]) ? '>=' : null;
     const target = valueOf(doc, valueStart, nameStart, year(at), comparator);
     push([nameStart, nameStart + m[3].length], target, null, [at, nameStart + m[3].length]);
+  }
+  ACTION_NAME_VALUE.lastIndex = 0;
+  for (let m = ACTION_NAME_VALUE.exec(text); m; m = ACTION_NAME_VALUE.exec(text)) {
+    if (scope.achieved) continue;
+    const at = scope.start + m.index;
+    const nameStart = at + m[0].length - m[2].length - m[1].length;
+    const valueStart = nameStart + m[1].length;
+    const target = valueOf(doc, valueStart, valueStart + m[2].length, year(at), null);
+    push([nameStart, valueStart], target, null, [at, valueStart + m[2].length]);
   }
   NAME_PERCENT.lastIndex = 0;
   for (let m = NAME_PERCENT.exec(text); m; m = NAME_PERCENT.exec(text)) {
@@ -189,6 +212,7 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
     const baselineIndex =
       valueCols.find((i) => /基期|基准|现状|基数/.test(table.header[i].s)) ?? (valueCols.length > 1 ? valueCols[0] : -1);
     const targetIndex = valueCols.find((i) => /目标|预期|规划/.test(table.header[i].s)) ?? valueCols[valueCols.length - 1];
+    const yearIndex = cols.findIndex((c) => c?.type === 'year');
     if (nameIndex < 0) return;
     table.rows.forEach((row, r) => {
       const name = row[nameIndex];
@@ -205,7 +229,10 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
         name: { s: name.s.replace(/\s+/g, ''), o: name.o.replace(/\s+/g, '') },
         category: categoryIndex >= 0 && row[categoryIndex]?.s ? row[categoryIndex] : null,
         baseline: cellValue(baselineIndex, baselineIndex >= 0 ? headerYear(table.header[baselineIndex].s) : null),
-        target: cellValue(targetIndex, headerYear(table.header[targetIndex].s) ?? doc.facts.period?.end ?? null),
+        target: cellValue(
+          targetIndex,
+          headerYear(table.header[targetIndex].s) ?? (yearIndex >= 0 ? headerYear(row[yearIndex]?.s ?? '') : null) ?? doc.facts.period?.end ?? null,
+        ),
         nature,
         section: section?.id ?? null,
         table: table.id,

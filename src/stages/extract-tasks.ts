@@ -43,20 +43,44 @@ function unitsAfter(doc: Doc, label: RegExp, from: number, to: number): { units:
   return out;
 }
 
-/** `（生态环境部牵头，国家发展改革委、…参与）` and `（负责部门：…）`. */
-const PAREN_LEAD = /[（(]([^（）()]{2,80}?)(?:牵头|负责)[，,；;]?([^（）()]*?)(?:参与|配合|按职责分工负责)?[）)]/g;
+/** Each bracketed group at depth zero: `[open, close)` offsets with nesting respected. */
+function bracketGroups(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let depth = 0;
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '（' || c === '(') {
+      if (depth === 0) open = i;
+      depth++;
+    } else if ((c === '）' || c === ')') && depth > 0) {
+      depth--;
+      if (depth === 0) out.push([open, i + 1]);
+    }
+  }
+  return out;
+}
 
+const LEAD_WORD = /牵头|负责/;
+const SUPPORT_TAIL = /(?:等)?(?:配合|参与|协助|协同|按职责分工负责|按职责负责|分别负责)$/;
+
+/** `（生态环境部牵头，国家发展改革委、各县（区）人民政府参与）` after a measure. */
 function parenUnits(doc: Doc, from: number, to: number): { lead: Txt[]; support: Txt[]; at: number } | null {
   const text = doc.text.slice(from, to);
-  PAREN_LEAD.lastIndex = 0;
-  const m = PAREN_LEAD.exec(text);
-  if (!m) return null;
-  const leadStart = from + m.index + 1;
-  const lead = splitUnits(txt(doc, leadStart, leadStart + m[1].length)).filter((u) => looksLikeUnit(u.s));
-  if (lead.length === 0) return null;
-  const supStart = leadStart + m[0].indexOf(m[2], m[1].length + 1) - 1;
-  const support = m[2] ? splitUnits(txt(doc, supStart, supStart + m[2].length)).filter((u) => looksLikeUnit(u.s)) : [];
-  return { lead, support, at: from + m.index };
+  for (const [open, close] of bracketGroups(text)) {
+    const inner = text.slice(open + 1, close - 1);
+    const lw = LEAD_WORD.exec(inner);
+    if (!lw || lw.index < 2) continue;
+    const leadStart = from + open + 1;
+    const lead = splitUnits(txt(doc, leadStart, leadStart + lw.index)).filter((u) => looksLikeUnit(u.s));
+    if (lead.length === 0) continue;
+    let rest = inner.slice(lw.index + lw[0].length).replace(/^[，,；;、\s]+/, '');
+    const restStart = leadStart + inner.length - rest.length;
+    rest = rest.replace(SUPPORT_TAIL, '');
+    const support = rest ? splitUnits(txt(doc, restStart, restStart + rest.length)).filter((u) => looksLikeUnit(u.s)) : [];
+    return { lead, support, at: from + open };
+  }
+  return null;
 }
 
 /** A unit list closing an item after its last sentence, as flattened appendix tables leave it. */

@@ -111,7 +111,7 @@ export function alignCells(cells: readonly string[], columns: readonly Column[])
         if (cost[here] === Infinity) continue;
         // Skip column j: carried down if the row has not started and the column carries; else empty.
         // A later column is the likelier one to be empty: ties go to leaving the right end blank.
-        const skipCost = s === 0 ? (columns[j].carries ? 0.3 : 2) : 1 + 0.05 * (n - j);
+        const skipCost = s === 0 ? (columns[j].carries ? 0.3 : 1) : 1 + 0.05 * (n - j);
         if (j + 1 < n) relax(here, idx(i, j + 1, s), skipCost);
         else if (s === 1) relax(here, idx(i, 0, 0), skipCost + ROW_COST);
         // Assign cell i to column j.
@@ -144,7 +144,8 @@ export function alignCells(cells: readonly string[], columns: readonly Column[])
       row[a.j] = a.i;
       started = true;
     } else {
-      row[a.j] = started ? -1 : columns[a.j].carries ? -2 : -1;
+      // Cells a row does not start with were merged with the row above: carry them down.
+      row[a.j] = started ? -1 : -2;
     }
     const wrapped = a.j === n - 1 && b.j === 0;
     if (wrapped) {
