@@ -40,10 +40,22 @@ export interface DatedStatement {
   range: Range;
 }
 
-/** Every dated statement in a line: from its date to the next dated statement or the line end. */
-export function datedStatements(text: string, lineStart: number, lineEnd: number): DatedStatement[] {
+const DATED_AT = /[ \t\u3000]*((?:力争|争取|预计)?(?:到|至)\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?[，,]?)/y;
+
+/**
+ * Every dated statement in a line: from its date to the next dated statement or the line end.
+ * `boundaries` are extra places where a sentence starts although no punctuation says so: the end of
+ * a heading glued to its text in flattened pages.
+ */
+export function datedStatements(text: string, lineStart: number, lineEnd: number, boundaries: readonly number[] = []): DatedStatement[] {
   const line = text.slice(lineStart, lineEnd);
   const starts: { at: number; year: number }[] = [];
+  for (const b of boundaries) {
+    if (b <= lineStart || b >= lineEnd) continue;
+    DATED_AT.lastIndex = b - lineStart;
+    const m = DATED_AT.exec(line);
+    if (m) starts.push({ at: b + m[0].length - m[1].length, year: Number(m[2]) });
+  }
   DATED_START.lastIndex = 0;
   for (let m = DATED_START.exec(line); m; m = DATED_START.exec(line)) {
     const phrase = m[1] ?? m[4];
@@ -51,7 +63,9 @@ export function datedStatements(text: string, lineStart: number, lineEnd: number
     starts.push({ at: lineStart + at, year: Number(m[2] ?? m[3] ?? m[5]) });
     if (m[0].length === 0) DATED_START.lastIndex++;
   }
-  return starts.map((s, i) => ({ year: s.year, range: [s.at, i + 1 < starts.length ? starts[i + 1].at : lineEnd] }));
+  starts.sort((a, b) => a.at - b.at);
+  const unique = starts.filter((s, i) => i === 0 || s.at !== starts[i - 1].at);
+  return unique.map((s, i) => ({ year: s.year, range: [s.at, i + 1 < unique.length ? unique[i + 1].at : lineEnd] }));
 }
 
 export function documentYear(doc: Doc): number | null {
@@ -61,9 +75,10 @@ export function documentYear(doc: Doc): number | null {
 export function extractGoals(doc: Doc): Doc {
   const goals: Goal[] = [];
   const issued = documentYear(doc);
+  const boundaries = flattenSections(doc.sections).map((s) => s.range[1]);
   for (const line of doc.lines) {
     if (line.removed || line.table) continue;
-    for (const st of datedStatements(doc.text, line.start, line.end)) {
+    for (const st of datedStatements(doc.text, line.start, line.end, boundaries)) {
       if (issued !== null && st.year < issued) continue;
       if (!isGoalContext(doc, st.range[0])) continue;
       const text = trimTxt(txt(doc, st.range[0], st.range[1]));

@@ -50,6 +50,11 @@ const VERBS: [string, Value['comparator']][] = [
   ['低于', '<'],
   ['达', '>='],
   ['为', '='],
+  // A comparator written as a symbol right after the name (`婴儿死亡率≤5‰`).
+  ['≥', '>='],
+  ['≤', '<='],
+  ['＞', '>'],
+  ['＜', '<'],
   // Growth verbs: the value is a change, not a level; the comparator comes from its suffix.
   ['年均增长', null],
   ['增长', null],
@@ -62,11 +67,12 @@ const VERB_ALT = VERBS.map(([v]) => v).join('|');
 const NAME_VERB_VALUE = new RegExp(`(?:(?:从|由)(${VALUE}))?(${VERB_ALT})\\s*(${VALUE})`, 'g');
 const COUNTER = '万亩|万人|万户|家|个|所|名|人|项|座|条|张|亩|场|批|套|台|处|支|户|部|件';
 /** Verbs that build or grow a counted thing: `建成2个产业园区`, `培育龙头企业10家以上`. */
-const ACTION = '累计建成|新建成|新培育|建成|新增|培育|打造|建设|创建|新建|引进|培养|组建|认定|推出|举办|开展|实施|布局|设立';
+const ACTION =
+  '累计建成|新建成|新培育|建成|新增|培育|打造|建设|创建|新建|引进|培养|组建|认定|推出|举办|开展|实施|布局|设立|完成|改造|新改建|改扩建';
 /** `超过1800家基层医疗卫生机构…`, `建成2个省级产业园区`: a quantity before what it counts. */
 const LEADING_QUANTITY = new RegExp(`(超过|不少于|至少|力争|${ACTION})(${NUM}\\s*(?:${COUNTER}))([^，,。；;：:、\\n\\d]{2,40})`, 'g');
 /** `培育银发经济龙头企业10家以上`, `累计建成高标准农田180万亩`: a counted thing, then its quantity. */
-const ACTION_NAME_VALUE = new RegExp(`(?:${ACTION})([^，,。；;：:、\\n\\d“”]{2,20}?)(${NUM}\\s*(?:${COUNTER}|万元|亿元)(?:以上|左右)?)`, 'g');
+const ACTION_NAME_VALUE = new RegExp(`(?:${ACTION})([^，,。；;：:\\n\\d“”]{2,20}?)(${NUM}\\s*(?:${COUNTER}|万元|亿元)(?:以上|左右)?)`, 'g');
 /** `基础设施和基本设备双达标100%`: a rate-like name directly followed by a percentage. */
 const NAME_PERCENT = new RegExp(`(达标|覆盖率|率|比例|比重|占比)\\s*(${NUM}\\s*[%％‰])`, 'g');
 
@@ -87,10 +93,16 @@ const YEAR_BEFORE =
 export function yearBefore(text: string, paragraphStart: number, at: number): number | null {
   const from = Math.max(paragraphStart, at - 400);
   const window = text.slice(from, at);
-  let year: number | null = null;
+  // `到2025年` or a sentence-opening `2025年，` governs what follows; a `20XX年底前` only when neither is there
+  // (`完成2000年底前建成的老旧小区改造` names old housing, not a deadline).
+  let governing: number | null = null;
+  let deadline: number | null = null;
   YEAR_BEFORE.lastIndex = 0;
-  for (let m = YEAR_BEFORE.exec(window); m; m = YEAR_BEFORE.exec(window)) year = Number(m[1] ?? m[2] ?? m[3]);
-  return year;
+  for (let m = YEAR_BEFORE.exec(window); m; m = YEAR_BEFORE.exec(window)) {
+    if (m[3]) deadline = Number(m[3]);
+    else governing = Number(m[1] ?? m[2]);
+  }
+  return governing ?? deadline;
 }
 
 /** Name before a verb: back to the previous clause stop, minus leading time phrases and verbs. */
@@ -108,6 +120,9 @@ function nameBefore(doc: Doc, scopeStart: number, at: number): Range | null {
   }
   const lead = LEADING_FURNITURE.exec(doc.text.slice(start, at));
   if (lead) start += lead[0].length;
+  // `…死亡率比2020年下降25%`: the comparison base is not part of the name.
+  const base = /(?:比|较|与|相比)(?:19|20)\d{2}\s*年(?:相比|底)?$/.exec(doc.text.slice(start, at));
+  if (base) at -= base[0].length;
   if (at - start < 2 || at - start > NAME_MAX) return null;
   return [start, at];
 }
@@ -152,9 +167,11 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
     // The name ends where the match starts: at `从/由` when a baseline is given, else at the verb.
     const nameRange = nameBefore(doc, scope.start, matchStart);
     if (!nameRange) continue;
-    const valueStart = scope.start + m.index + m[0].length - m[3].length;
+    const symbol = /^[≥≤＞＜]$/.test(verb);
+    const valueStart = symbol ? verbStart : scope.start + m.index + m[0].length - m[3].length;
     const comparator = VERBS.find(([v]) => v === verb)?.[1] ?? null;
-    const target = valueOf(doc, valueStart, valueStart + m[3].length, year(matchStart), comparator);
+    const valueEnd = scope.start + m.index + m[0].length;
+    const target = valueOf(doc, valueStart, valueEnd, year(matchStart), comparator);
     if (target.value === null) continue;
     let baseline: Value | null = null;
     if (m[1]) {
@@ -162,7 +179,7 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
       baseline = valueOf(doc, bStart, bStart + m[1].length, null);
     }
     if (scope.achieved && !year(matchStart)) continue;
-    push(nameRange, target, baseline, [nameRange[0], valueStart + m[3].length]);
+    push(nameRange, target, baseline, [nameRange[0], valueEnd]);
   }
   LEADING_QUANTITY.lastIndex = 0;
   for (let m = LEADING_QUANTITY.exec(text); m; m = LEADING_QUANTITY.exec(text)) {
@@ -255,8 +272,11 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
   });
 }
 
+/** A sentence with a target year or a 力争/目标 is a plan even when it says 累计 or 已. */
+const FUTURE = /(?:到|至)\s*20\d\d\s*年|20\d\d\s*年(?:底|末)?前|力争|预计|目标|确保|计划/;
+
 function paragraphIsAchievement(text: string): boolean {
-  return ACHIEVED.test(text);
+  return ACHIEVED.test(text) && !FUTURE.test(text);
 }
 
 export function extractIndicators(doc: Doc): Doc {

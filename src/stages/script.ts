@@ -29,6 +29,8 @@ export const PROTECTED_NAMES: readonly string[] = [
   '乾安', // 乾安县, Jilin
   '乾县', // Shaanxi
   '乾陵', // Qianling mausoleum, Shaanxi
+  '乾政', // 乾政办发: a 乾-county government's 文号 abbreviation (干政 would be 干 in both scripts)
+  '乾府', // 乾府发, 乾府办
   '于都', // 于都县, Jiangxi (于 here is not a form of 於)
   '于洪', // 于洪区, Shenyang
 ];

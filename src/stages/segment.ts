@@ -87,7 +87,9 @@ const GLUED_MARKER = new RegExp(`[（(](?:[${CN}]{1,3}|\\d{1,2})[）)]|(?<=[\\u4
 function headingEnd(text: string, from: number, limit: number): number {
   const line = text.slice(from, limit);
   const glued = line.slice(1).search(GLUED_MARKER);
-  const cap = glued >= 0 ? glued + 1 : line.length;
+  // A dated statement glued to its heading (`一、工作目标到2025年，…`) starts the text.
+  const dated = line.slice(2).search(/(?:到|至)(?:19|20)\d{2}\s*年/);
+  const cap = Math.min(glued >= 0 ? glued + 1 : line.length, dated >= 0 ? dated + 2 : line.length);
   const stop = line.search(SENTENCE_STOP);
   if (stop >= 0 && stop <= 40 && stop <= cap) return from + stop;
   if (cap < line.length && cap <= 40) return from + cap;
