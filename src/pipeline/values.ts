@@ -86,6 +86,7 @@ export function parseValue(raw: string): ParsedValue {
   // (`在2020年基础上增长10%左右`, `力争每年降低0.5个百分点以上`): keep the number only when the rest is furniture.
   const before = s
     .slice(0, num.index)
+    .replace(/每[亩人户年]$/, '')
     .replace(
       /^(?:≥|>=|≤|<=|>|<|不低于|不少于|至少|达到或超过|不小于|不高于|不超过|不多于|控制在|超过|高于|大于|突破|低于|少于|小于|约|大约|达到|达|为|保持在|稳定在|提高到|提高至|降低到|降至|增加到|增长到)/,
       '',

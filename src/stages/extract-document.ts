@@ -63,7 +63,8 @@ function leadEnd(doc: Doc): number {
 
 const REFERENCE_BEFORE = /(?:按照|根据|依据|贯彻|落实|参照|对照|结合|执行)[^《]{0,4}$/;
 /** Furniture in front of a title line: markdown headings and bold, a page number, a label. */
-const TITLE_LINE_PREFIX = /^\s*(?:#{1,6}\s*|\*\*|\d{1,4}\s+|[IVX]{1,4}(?=[\u4e00-\u9fff])|(?:标题|题目|文件名称|名称|title)\s*[:：]\s*["“]?)+/i;
+const TITLE_LINE_PREFIX =
+  /^\s*(?:#{1,6}\s*|\*\*|\d{1,4}\s+|[IVX]{1,4}(?=[\u4e00-\u9fff])|(?:标题|题目|文件名称|名称|title)\s*[:：]\s*["“]?)+/i;
 const TITLE_LINE_SUFFIX = /(?:["”]|\*\*)?\s*$/;
 
 /** A title line's text without its furniture (and without a 文号 glued at its end). */
@@ -225,7 +226,7 @@ function documentDate(doc: Doc, all: LeadLine[], lead: LeadLine[]): { date: stri
   for (const { text, line } of [...lead, ...tail]) {
     if (line.removed) continue;
     const t = text.trim().replace(/^[（(]|[）)]$/g, '');
-    if (t.length <= 16 && /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(t)) {
+    if (t.length <= 16 && /^(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|([-/.])\s*\d{1,2}\s*\1\s*\d{1,2})$/.test(t)) {
       const date = parseDate(t);
       if (date) return { date, source: 'signature' };
     }

@@ -15,8 +15,8 @@ import { sectionAt } from './segment.js';
 const NUM = '\\d+(?:\\.\\d+)?';
 /** Units a target can carry, longest first so `万亩` wins over `万`. */
 export const UNIT_ALT =
-  '个百分点|/10万|万亿元|亿美元|万美元|亿立方米|万平方米|平方公里|万千瓦|万人次|万吨|万亩|万人|万元|万户|亿元|平方米|立方米|千瓦|兆瓦|公顷|公里|千米|%|％|‰|万|亿|人次|家次|人|张|个|家|所|名|元|次|岁|天|小时|吨|亩|项|座|台|套|户|条|例|辆|床|批|倍|场|处|支|件|部|艘|架|期|篇|米';
-const VALUE = `(?:[≥≤＞＜><]\\s*)?${NUM}(?:\\s*[-—~～至到]\\s*${NUM})?\\s*(?:${UNIT_ALT})?(?:以上|以下|以内|左右)?`;
+  '个百分点|/10万|公斤|千克|万亿元|亿美元|万美元|亿立方米|万平方米|平方公里|万千瓦|万人次|万吨|万亩|万人|万元|万户|亿元|平方米|立方米|千瓦|兆瓦|公顷|公里|千米|%|％|‰|万|亿|人次|家次|人|张|个|家|所|名|元|次|岁|天|小时|吨|亩|项|座|台|套|户|条|例|辆|床|批|倍|场|处|支|件|部|艘|架|期|篇|米';
+const VALUE = `(?:[≥≤＞＜><]\\s*)?(?:每[亩人户年])?${NUM}(?:\\s*[-—~～至到]\\s*${NUM})?\\s*(?:${UNIT_ALT})?(?:以上|以下|以内|左右)?`;
 
 /** Verbs between a name and its target, with the comparator each implies. */
 const VERBS: [string, Value['comparator']][] = [
@@ -72,13 +72,22 @@ const ACTION =
 /** `超过1800家基层医疗卫生机构…`, `建成2个省级产业园区`: a quantity before what it counts. */
 const LEADING_QUANTITY = new RegExp(`(超过|不少于|至少|力争|${ACTION})(${NUM}\\s*(?:${COUNTER}))([^，,。；;：:、\\n\\d]{2,40})`, 'g');
 /** `培育银发经济龙头企业10家以上`, `累计建成高标准农田180万亩`: a counted thing, then its quantity. */
-const ACTION_NAME_VALUE = new RegExp(`(?:${ACTION})([^，,。；;：:\\n\\d“”]{2,20}?)(${NUM}\\s*(?:${COUNTER}|万元|亿元)(?:以上|左右)?)`, 'g');
+const ACTION_NAME_VALUE = new RegExp(
+  `(?:${ACTION})([^，,。；;：:\\n\\d“”]{2,20}?)(${NUM}(?:\\s*[-—~～至]\\s*${NUM})?\\s*(?:${UNIT_ALT})(?:以上|左右)?)`,
+  'g',
+);
+/** What an action's object must not be: a bare quantifier, or a phrase that holds a verb of its own. */
+const NOT_AN_OBJECT = new RegExp(
+  `^(?:首批|一批|每年|全年|累计|共|新)$|${VERBS.map(([v]) => v)
+    .filter((v) => v.length > 1)
+    .join('|')}`,
+);
 /** `基础设施和基本设备双达标100%`: a rate-like name directly followed by a percentage. */
 const NAME_PERCENT = new RegExp(`(达标|覆盖率|率|比例|比重|占比)\\s*(${NUM}\\s*[%％‰])`, 'g');
 
 const NAME_STOP = /[，,。；;：:、！？\n（(]/;
 const LEADING_FURNITURE =
-  /^(?:(?:力争|争取|确保)?(?:到|至|截至)?(?:19|20)\d{2}\s*年(?:底|末)?前?[，,]?|其中|力争|争取|确保|推动|实现|使|要|将|全面|进一步|基本|逐步)+/;
+  /^(?:(?:力争|争取|确保)?(?:到|至|截至)?(?:19|20)\d{2}\s*年(?:底|末)?前?[，,]?|其中|力争|争取|确保|推动|实现|使|要|将|全面|进一步|基本|逐步|按照|按)+/;
 
 function valueOf(doc: Doc, start: number, end: number, year: number | null, comparator?: Value['comparator']): Value {
   const raw = trimTxt(txt(doc, start, end));
@@ -167,7 +176,8 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
     // The name ends where the match starts: at `从/由` when a baseline is given, else at the verb.
     const nameRange = nameBefore(doc, scope.start, matchStart);
     if (!nameRange) continue;
-    const symbol = /^[≥≤＞＜]$/.test(verb);
+    // Symbols and growth verbs belong to the value: `≤5‰`, `下降25%` (a change, not a level).
+    const symbol = /^[≥≤＞＜]$/.test(verb) || VERBS.find(([v]) => v === verb)?.[1] === null;
     const valueStart = symbol ? verbStart : scope.start + m.index + m[0].length - m[3].length;
     const comparator = VERBS.find(([v]) => v === verb)?.[1] ?? null;
     const valueEnd = scope.start + m.index + m[0].length;
@@ -184,6 +194,7 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
   LEADING_QUANTITY.lastIndex = 0;
   for (let m = LEADING_QUANTITY.exec(text); m; m = LEADING_QUANTITY.exec(text)) {
     if (scope.achieved) continue;
+    if (m[3].startsWith('的')) continue;
     const at = scope.start + m.index;
     const valueStart = at + m[1].length;
     const nameStart = valueStart + m[2].length;
@@ -193,7 +204,7 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
   }
   ACTION_NAME_VALUE.lastIndex = 0;
   for (let m = ACTION_NAME_VALUE.exec(text); m; m = ACTION_NAME_VALUE.exec(text)) {
-    if (scope.achieved) continue;
+    if (scope.achieved || NOT_AN_OBJECT.test(m[1])) continue;
     const at = scope.start + m.index;
     const nameStart = at + m[0].length - m[2].length - m[1].length;
     const valueStart = nameStart + m[1].length;
@@ -248,7 +259,10 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
         baseline: cellValue(baselineIndex, baselineIndex >= 0 ? headerYear(table.header[baselineIndex].s) : null),
         target: cellValue(
           targetIndex,
-          headerYear(table.header[targetIndex].s) ?? (yearIndex >= 0 ? headerYear(row[yearIndex]?.s ?? '') : null) ?? doc.facts.period?.end ?? null,
+          headerYear(table.header[targetIndex].s) ??
+            (yearIndex >= 0 ? headerYear(row[yearIndex]?.s ?? '') : null) ??
+            doc.facts.period?.end ??
+            null,
         ),
         nature,
         section: section?.id ?? null,

@@ -16,7 +16,7 @@ const LEAD_LABEL = /(?:责任单位|牵头单位|责任部门|牵头部门|负�
 const SUPPORT_LABEL = /(?:配合单位|配合部门|协办单位|协助单位|参与单位|参与部门)\s*[:：]\s*/g;
 /** Where a unit list stops: a sentence end, the next label, the next numbered item. */
 const LIST_END =
-  /[。；;\n]|(?:配合|协办|协助|参与|责任|牵头|完成)(?:单位|部门|时限|时间)|\d{1,2}\s?[.．、](?=[\u4e00-\u9fff])|[（(]\d{1,2}[）)]|完成时限/;
+  /[。；;\n]|(?:配合|协办|协助|参与|责任|牵头|完成)(?:单位|部门|时限|时间)|\d{1,2}\s?[.．、](?=[\u4e00-\u9fff])|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|完成时限/;
 
 const DEADLINE =
   /(?:到|至|于)?((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月)?(?:底|末|上半年|下半年|年底)?(?:前|以前)|(?:到|至)((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:底|末)/;
@@ -208,7 +208,9 @@ function datedTasks(doc: Doc, out: Task[]): void {
       const year = Number(d[1] ?? d[3] ?? d[4]);
       if (issued !== null && year < issued) continue;
       if (isGoalContext(doc, start)) continue;
-      const from = start + d.index;
+      // The whole sentence: the deadline may open it (`到2025年，实现…`) or close it (`…，2025年底前全部完成`).
+      const lead = /^[\s（(]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])?/.exec(m[0])![0].length;
+      const from = start + lead;
       const sentence = trimTxt(txt(doc, from, end), '。；; ');
       if (sentence.s.length < 8) continue;
       out.push({

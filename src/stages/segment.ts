@@ -109,11 +109,13 @@ export function keptText(doc: Doc, lines: readonly Line[], a: number, b: number)
   return joinTxt(parts, '\n');
 }
 
-function acceptInline(m: Marker, text: string, open: readonly OpenLevel[]): boolean {
+function acceptInline(m: Marker, text: string, open: readonly OpenLevel[], last: ReadonlyMap<string, number>): boolean {
   const before = m.start > 0 ? text[m.start - 1] : '';
   if (/[0-9A-Za-z.．]/.test(before)) return false;
   const level = open.find((o) => o.family === m.family);
   if (level) return m.value === level.value + 1;
+  // Numbering that runs on across parent sections (`（一）…1.…2.…（二）3.…`).
+  if (m.value > 1 && last.get(m.family) === m.value - 1) return true;
   if (m.value !== 1) return false;
   if (m.family === 'cnp' || m.family === 'nump' || m.family === 'num') return true;
   return /[。：:；;！？]/.test(before);
@@ -124,6 +126,7 @@ export function segment(doc: Doc): Doc {
   const roots: Section[] = [];
   const all: { section: Section; markerStart: number }[] = [];
   let open: OpenLevel[] = [];
+  const lastValue = new Map<string, number>();
 
   const place = (m: Marker, headingStop: number) => {
     // A box stands beside the numbered items of its section, not inside the last one.
@@ -156,6 +159,7 @@ export function segment(doc: Doc): Doc {
     siblings.push(section);
     all.push({ section, markerStart: m.start });
     open.push({ family: m.family, value: m.value, section });
+    lastValue.set(m.family, m.value);
   };
 
   for (const line of lines) {
@@ -176,7 +180,7 @@ export function segment(doc: Doc): Doc {
     INLINE_MARKER.lastIndex = scanFrom - line.start;
     for (let im = INLINE_MARKER.exec(text); im; im = INLINE_MARKER.exec(text)) {
       const m = markerFromMatch(im, line.start);
-      if (!m || m.start < scanFrom || !acceptInline(m, doc.text, open)) continue;
+      if (!m || m.start < scanFrom || !acceptInline(m, doc.text, open, lastValue)) continue;
       const stop = headingEnd(doc.text, m.markerEnd, line.end);
       place(m, stop);
       INLINE_MARKER.lastIndex = Math.max(INLINE_MARKER.lastIndex, stop - line.start);
