@@ -13,6 +13,8 @@ export interface ParsedValue {
 /** Units in the order they must be tried (longest first). */
 export const UNITS = [
   '个百分点',
+  '公斤',
+  '千克',
   '/10万',
   '/万',
   '万人次',
@@ -88,7 +90,7 @@ export function parseValue(raw: string): ParsedValue {
     .slice(0, num.index)
     .replace(/每[亩人户年]$/, '')
     .replace(
-      /^(?:≥|>=|≤|<=|>|<|不低于|不少于|至少|达到或超过|不小于|不高于|不超过|不多于|控制在|超过|高于|大于|突破|低于|少于|小于|约|大约|达到|达|为|保持在|稳定在|提高到|提高至|降低到|降至|增加到|增长到)/,
+      /^(?:≥|>=|≤|<=|>|<|不低于|不少于|至少|达到或超过|不小于|不高于|不超过|不多于|控制在|超过|高于|大于|突破|低于|少于|小于|约|大约|达到|达|为|保持在|稳定在|提高到|提高至|降低到|降至|增加到|增长到|年均增长|增长|提高|下降|降低|减少)/,
       '',
     );
   if (before.length > 0) return { value: null, comparator, unit: null };

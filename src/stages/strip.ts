@@ -58,6 +58,14 @@ export function isBreadcrumb(line: string): boolean {
   return parts.length >= 3 && parts.every((p) => p.length > 0 && p.length <= 12) && /首页|主页|网站首页/.test(parts[0]);
 }
 
+const INFO_LABELS = /(?:发布时间|发布日期|发表时间|来源|浏览次数|浏览量|点击数|点击量|阅读量|阅读数|访问量|作者|字体|字号|责任编辑|编辑|时间|日期)\s*[:：]/g;
+
+/** The article info bar: `发布时间：… 来源：… 浏览次数：…` (two labels or more, no sentence). */
+export function isInfoBar(line: string): boolean {
+  if (line.length > 120 || /[。！？]/.test(line)) return false;
+  return (line.match(INFO_LABELS)?.length ?? 0) >= 2;
+}
+
 export function isEditorToolbar(line: string): boolean {
   const words = line.trim().split(/\s+/);
   return words.length >= 3 && words.every((w) => EDITOR_TOOLBAR_WORDS.has(w));
@@ -82,6 +90,7 @@ export function classifyLine(raw: string): Verdict | null {
   if (isLinkFarm(line)) return { kind: 'spam', reason: 'link-farm' };
   if (isBreadcrumb(line)) return { kind: 'navigation', reason: 'breadcrumb' };
   if (isEditorToolbar(line)) return { kind: 'navigation', reason: 'editor-toolbar' };
+  if (isInfoBar(line)) return { kind: 'navigation', reason: 'info-bar' };
   const body = isBodySentence(line);
   for (const family of LEXICON) {
     if (family.strength === 'label') {
