@@ -21,6 +21,7 @@ const LIST_END =
 const DEADLINE =
   /(?:到|至|于)?((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月)?(?:底|末|上半年|下半年|年底)?(?:前|以前)|(?:到|至)((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:底|末)/;
 const ONGOING = /长期坚持|持续推进|长期推进|持续开展|长期|持续/;
+const ONGOING_CLAUSE = /(?:^|[，,；;。])\s*(长期坚持|持续推进|长期推进|持续开展|长期|持续)\s*(?=[。；;，,）)]|$)/;
 
 export function parseDeadline(s: string): number | null {
   const m = DEADLINE.exec(s);
@@ -143,13 +144,24 @@ function sectionTasks(doc: Doc, out: Task[]): void {
     const deadlineSource = doc.text.slice(s.range[0], to);
     const deadlineMatch = /完成时限\s*[:：]\s*([^。；;\n]{1,20})/.exec(deadlineSource);
     const deadline = parseDeadline(deadlineMatch ? deadlineMatch[1] : deadlineSource);
-    const ongoing = deadline === null ? ONGOING.exec(deadlineMatch?.[1] ?? '') : null;
+    // No year: an ongoing commitment, in the 完成时限 label or as a clause of its own (`…，长期坚持。`).
+    let ongoing: { at: number; length: number } | null = null;
+    if (deadline === null) {
+      const labelled = deadlineMatch ? ONGOING.exec(deadlineMatch[1]) : null;
+      if (labelled)
+        ongoing = {
+          at: deadlineMatch!.index + deadlineMatch![0].length - deadlineMatch![1].length + labelled.index,
+          length: labelled[0].length,
+        };
+      else {
+        const clause = ONGOING_CLAUSE.exec(deadlineSource);
+        if (clause) ongoing = { at: clause.index + clause[0].length - clause[1].length, length: clause[1].length };
+      }
+    }
     out.push({
       text,
       deadline,
-      deadlineText: ongoing
-        ? txt(doc, s.range[0] + deadlineSource.indexOf(ongoing[0]), s.range[0] + deadlineSource.indexOf(ongoing[0]) + ongoing[0].length)
-        : null,
+      deadlineText: ongoing ? txt(doc, s.range[0] + ongoing.at, s.range[0] + ongoing.at + ongoing.length) : null,
       lead: dedupeUnits(lead),
       support: dedupeUnits(support),
       section: s.id,
@@ -195,6 +207,8 @@ function tableTasks(doc: Doc, out: Task[]): void {
 
 function datedTasks(doc: Doc, out: Task[]): void {
   const issued = documentYear(doc);
+  // A numbered item that already became a task (with its units) holds its dated sentences too.
+  const covered = new Set(out.filter((t) => t.table === null && t.section !== null).map((t) => t.section));
   for (const line of doc.lines) {
     if (line.removed || line.table) continue;
     const text = doc.text.slice(line.start, line.end);
@@ -208,6 +222,8 @@ function datedTasks(doc: Doc, out: Task[]): void {
       const year = Number(d[1] ?? d[3] ?? d[4]);
       if (issued !== null && year < issued) continue;
       if (isGoalContext(doc, start)) continue;
+      const section = sectionAt(doc.sections, start)?.id ?? null;
+      if (section !== null && covered.has(section)) continue;
       // The whole sentence: the deadline may open it (`到2025年，实现…`) or close it (`…，2025年底前全部完成`).
       const lead = /^[\s（(]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])?/.exec(m[0])![0].length;
       const from = start + lead;
@@ -219,7 +235,7 @@ function datedTasks(doc: Doc, out: Task[]): void {
         deadlineText: null,
         lead: [],
         support: [],
-        section: sectionAt(doc.sections, start)?.id ?? null,
+        section,
         table: null,
         range: [from, end],
       });
