@@ -41,13 +41,20 @@ interface Gold {
   sections?: string[];
   goals?: { year: number; contains: string }[];
   tables?: { header: string[]; minRows: number }[];
-  indicators?: { exhaustive?: boolean; items?: { name: string; target?: string; baseline?: string; targetYear?: number; nature?: string }[] };
+  indicators?: {
+    exhaustive?: boolean;
+    items?: { name: string; target?: string; baseline?: string; targetYear?: number; nature?: string }[];
+  };
   tasks?: { contains: string; deadline?: number; lead?: string[]; support?: string[] }[];
   keep?: string[];
   junk?: string[];
 }
 
-const cases = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort() : [];
+const cases = existsSync(DIR)
+  ? readdirSync(DIR)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+  : [];
 
 describe.each(cases)('case %s', (file) => {
   const gold = parseYaml(readFileSync(join(DIR, file), 'utf8')) as Gold;
@@ -74,10 +81,19 @@ describe.each(cases)('case %s', (file) => {
   const d = gold.document ?? {};
   if (Object.keys(d).length)
     it('document facts', () => {
-      if ('title' in d) d.title === null ? expect(out.document.title).toBeNull() : expect(eitherHas(out.document.title, d.title), `title ${out.document.title}`).toBe(true);
-      if ('docNumber' in d) expect(norm(out.document.docNumber).replace(/[〔〕[\]【】()（）]/g, '')).toBe(norm(d.docNumber).replace(/[〔〕[\]【】()（）]/g, ''));
+      if ('title' in d)
+        d.title === null
+          ? expect(out.document.title).toBeNull()
+          : expect(eitherHas(out.document.title, d.title), `title ${out.document.title}`).toBe(true);
+      if ('docNumber' in d)
+        expect(norm(out.document.docNumber).replace(/[〔〕[\]【】()（）]/g, '')).toBe(
+          norm(d.docNumber).replace(/[〔〕[\]【】()（）]/g, ''),
+        );
       if ('date' in d) expect(out.document.date).toBe(d.date);
-      if ('region' in d) d.region === null ? expect(out.document.region).toBeNull() : expect(has(out.document.region, d.region), `region ${out.document.region}`).toBe(true);
+      if ('region' in d)
+        d.region === null
+          ? expect(out.document.region).toBeNull()
+          : expect(has(out.document.region, d.region), `region ${out.document.region}`).toBe(true);
     });
 
   if (gold.sections?.length)
@@ -87,7 +103,10 @@ describe.each(cases)('case %s', (file) => {
 
   if (gold.goals?.length)
     it.each(gold.goals.map((g) => [`${g.year} ${g.contains}`, g] as const))('goal %s', (_n, g) => {
-      expect(out.goals.some((o) => o.year === g.year && has(o.text, g.contains)), JSON.stringify(out.goals.map((o) => [o.year, o.text.slice(0, 30)]))).toBe(true);
+      expect(
+        out.goals.some((o) => o.year === g.year && has(o.text, g.contains)),
+        JSON.stringify(out.goals.map((o) => [o.year, o.text.slice(0, 30)])),
+      ).toBe(true);
     });
 
   if (gold.tables?.length)
@@ -102,8 +121,14 @@ describe.each(cases)('case %s', (file) => {
       const cand = out.indicators.filter((o) => eitherHas(o.name, gi.name) || has(o.origin.text, gi.name));
       const best = cand.find((o) => gi.target == null || sameValue(o.target, gi.target)) ?? cand[0];
       expect(best, JSON.stringify(out.indicators.map((o) => [o.name, o.target?.raw]))).toBeDefined();
-      const parts = String(gi.target ?? '').split(/[和、]/).filter(Boolean);
-      if (gi.target != null) expect(sameValue(best.target, gi.target) || (parts.length > 1 && parts.every((p) => cand.some((o) => sameValue(o.target, p)))), `target ${best.target?.raw}`).toBe(true);
+      const parts = String(gi.target ?? '')
+        .split(/[和、]/)
+        .filter(Boolean);
+      if (gi.target != null)
+        expect(
+          sameValue(best.target, gi.target) || (parts.length > 1 && parts.every((p) => cand.some((o) => sameValue(o.target, p)))),
+          `target ${best.target?.raw}`,
+        ).toBe(true);
       if (gi.baseline != null) expect(sameValue(best.baseline, gi.baseline), `baseline ${best.baseline?.raw}`).toBe(true);
       if (gi.targetYear != null) expect(best.target?.year).toBe(gi.targetYear);
       if (gi.nature != null) expect(best.nature).toBe(gi.nature);
@@ -123,8 +148,16 @@ describe.each(cases)('case %s', (file) => {
       const task = out.tasks.filter((o) => has(o.text, gt.contains)).sort((a, b) => facts(b) - facts(a))[0];
       expect(task, JSON.stringify(out.tasks.map((o) => o.text.slice(0, 20)))).toBeDefined();
       if (gt.deadline != null) expect(task.deadline).toBe(gt.deadline);
-      for (const u of gt.lead ?? []) expect(task.lead.some((x) => has(x, u)), `lead ${u} in ${task.lead}`).toBe(true);
-      for (const u of gt.support ?? []) expect(task.support.some((x) => has(x, u)), `support ${u} in ${task.support}`).toBe(true);
+      for (const u of gt.lead ?? [])
+        expect(
+          task.lead.some((x) => has(x, u)),
+          `lead ${u} in ${task.lead}`,
+        ).toBe(true);
+      for (const u of gt.support ?? [])
+        expect(
+          task.support.some((x) => has(x, u)),
+          `support ${u} in ${task.support}`,
+        ).toBe(true);
     });
 
   if (gold.keep?.length || gold.junk?.length)

@@ -72,6 +72,14 @@ describe('segment', () => {
     ]);
   });
 
+  it('starts an outline of its own at an appendix', () => {
+    const flat = `${'各单位要加强组织领导，确保各项任务落实到位，'.repeat(6)}2.激励机制。出台措施。附件:任务分解表1.建设平台。按期完成。2.完善制度。抓紧推进。`;
+    expect(
+      shape(`（一）保障措施
+1.组织保障。${flat}`),
+    ).toEqual(['1 （一）保障措施', '1.1 1.组织保障', '1.2 2.激励机制', '2 附件:任务分解表', '2.1 1.建设平台', '2.2 2.完善制度']);
+  });
+
   it('does not take decimals or dates for markers', () => {
     expect(outline('每千人口医师数达3.3人。\n2024.10.14印发')).toEqual([]);
   });

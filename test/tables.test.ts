@@ -123,3 +123,25 @@ describe('rebuildCellPerLineTables', () => {
     expect(out.sections.map((s) => s.heading)).toEqual(['保障措施']);
   });
 });
+
+describe('rebuildItemTables', () => {
+  it('rebuilds the delimiter-less appendix of seed 001 from its numbered items', () => {
+    const out = extractSeed('001');
+    const t = out.tables.find((x) => x.header.join() === '序号,任务,责任单位')!;
+    expect(t.rows).toHaveLength(15);
+    expect(t.rows[0][0]).toBe('1');
+    expect(t.rows[0][1]).toMatch(/^三级医院创建。/);
+    expect(t.rows[0][2]).toBe('市卫健局,总医院、相关医疗卫生单位');
+    // A group label glued after the units (`…单位中医传承行动`) is not a unit.
+    expect(t.rows[11][2]).toBe('市委组织部,人才办,卫健局、人社局、编办,总医院、相关医疗卫生单位');
+    // An OCR period inside the list separates units.
+    expect(t.rows[9][2]).toBe('市委组织部、人才办、人社局、编办、卫筵局.总医院、相关医疗卫生单位');
+    const task = out.tasks.find((k) => k.table === t.id && k.text.startsWith('加大医疗基础建设力度'))!;
+    expect(task).toMatchObject({ deadline: 2025, lead: expect.arrayContaining(['市卫健局', '发改局']) });
+  });
+
+  it('needs a run of items that close with units', () => {
+    const text = '三、重点任务\n1.建设平台。年内完成。县大数据局\n2.完善制度。抓紧推进。\n3.加强培训。';
+    expect(extract(text).tables).toEqual([]);
+  });
+});

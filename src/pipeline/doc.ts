@@ -65,6 +65,8 @@ export interface Table {
   rowRanges: Range[];
   /** Per row, the ranges of its cells (null where a cell was carried down or is missing). */
   cellRanges: (Range | null)[][];
+  /** For a table rebuilt from numbered items, the section id of each row's item. */
+  items?: string[];
 }
 
 export type Comparator = '>=' | '<=' | '>' | '<' | '=' | '~';

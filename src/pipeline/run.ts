@@ -7,7 +7,7 @@ import { emptyFacts, type Doc, type SourceFormat } from './doc.js';
 import { decode } from '../stages/decode.js';
 import { normalize } from '../stages/normalize.js';
 import { stripSpam } from '../stages/strip.js';
-import { rebuildCellPerLineTables } from '../stages/tables.js';
+import { rebuildCellPerLineTables, rebuildItemTables } from '../stages/tables.js';
 import { segment } from '../stages/segment.js';
 import { extractDocumentFacts } from '../stages/extract-document.js';
 import { extractGoals } from '../stages/extract-goals.js';
@@ -26,6 +26,7 @@ export const STAGES: readonly { name: string; run: (doc: Doc) => Doc }[] = [
   { name: 'strip', run: stripSpam },
   { name: 'tables', run: rebuildCellPerLineTables },
   { name: 'segment', run: segment },
+  { name: 'item-tables', run: rebuildItemTables },
   { name: 'extract-document', run: extractDocumentFacts },
   { name: 'extract-goals', run: extractGoals },
   { name: 'extract-indicators', run: extractIndicators },

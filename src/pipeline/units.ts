@@ -62,3 +62,38 @@ export function isUnitListText(s: string): boolean {
   const parts = splitUnits({ s, o: s });
   return parts.length > 0 && parts.every((p) => looksLikeUnit(p.s));
 }
+
+/**
+ * A unit list closing an item after its last sentence, as flattened appendix tables leave it
+ * (`…力争新增100名。市委人才办、市卫健局、人社局`). Offsets are within `text`.
+ */
+export function trailingUnitList(text: string): { start: number; end: number } | null {
+  const stops = [...text.matchAll(/[。；;]|\.(?=[\u4e00-\u9fff])/g)].map((m) => m.index);
+  if (stops.length === 0 || stops[stops.length - 1] === text.length - 1) return null;
+  let k = stops.length - 1;
+  const tail = text.slice(stops[k] + 1).replace(/[\s，,、]+$/, '');
+  // A group label glued after the units (`…相关医疗卫生单位中医传承行动`): the longest label whose
+  // removal leaves a unit list (a shorter cut can leave a fragment that ends like a unit, `…学科`).
+  let list = tail;
+  if (!isUnitListText(list)) {
+    const label = /行动$|工作$|任务$/.exec(tail);
+    list = '';
+    if (label) {
+      for (let len = 8; len >= 2 && !list; len--) {
+        const candidate = tail.slice(0, tail.length - label[0].length - len).replace(/[\s，,、]+$/, '');
+        if (candidate.length >= 2 && isUnitListText(candidate)) list = candidate;
+      }
+    }
+  }
+  if (list.length < 2) return null;
+  // An OCR period inside the list (`卫筵局.总医院`) is a separator: take the units before it too.
+  let start = stops[k] + 1;
+  while (k > 0 && text[stops[k]] === '.' && isUnitListText(text.slice(stops[k - 1] + 1, stops[k]))) {
+    k--;
+    start = stops[k] + 1;
+  }
+  if (k === 0 && text[stops[0]] === '.' && isUnitListText(text.slice(0, stops[0]))) start = 0;
+  const end = stops[stops.length - 1] + 1 + list.length;
+  if (end - start > 160) return null;
+  return { start, end };
+}

@@ -292,9 +292,12 @@ const NATIONAL_DOC_NUMBER = /^(?:国发|国办发|国办函|国函|中发|中办
 /** An anonymised place (`XX市`) that no gazetteer holds. */
 const ANONYMISED = /^[XＸ×*＊某]{1,3}(?:省|市|县|区|州)/;
 
-const LITERAL_PLACE = new RegExp(`^([${HAN}]{2,8}?(?:自治州|自治县|自治旗|特别行政区|省|市|县|区|州|盟|旗))(?![${HAN}]{0,1}(?:域|级|属|委|直|场|民|内|外|长))`);
+const LITERAL_PLACE = new RegExp(
+  `^([${HAN}]{2,8}?(?:自治州|自治县|自治旗|特别行政区|省|市|县|区|州|盟|旗))(?![${HAN}]{0,1}(?:域|级|属|委|直|场|民|内|外|长))`,
+);
 const NOT_A_PLACE = /^(?:全|我|本|各|该|城|县|市|省|区|乡|镇|地|社|小|园|景|片|辖|新|老|分|山|关于|中共)/;
-const GENERIC_AREA = /(?:园区|城区|新区|开发区|试验区|示范区|功能区|辖区|社区|景区|片区|校区|厂区|库区|灾区|山区|牧区|林区|矿区|市区|县区|城市|省市|市县|县市)$/;
+const GENERIC_AREA =
+  /(?:园区|城区|新区|开发区|试验区|示范区|功能区|辖区|社区|景区|片区|校区|厂区|库区|灾区|山区|牧区|林区|矿区|市区|县区|城市|省市|市县|县市)$/;
 
 /** `安化市委办公厅`, `广州市人民政府`: the place an issuing organ names before its organ word. */
 const ISSUER_PLACE = new RegExp(

@@ -7,7 +7,7 @@
  * part (`到2025年，实现…`, `2024年底前完成…`). 责任/牵头 units lead, 配合/协办/参与 units support.
  */
 import { joinTxt, trimTxt, txt, type Doc, type Range, type Section, type Task, type Txt } from '../pipeline/doc.js';
-import { isUnitListText, looksLikeUnit, splitUnits } from '../pipeline/units.js';
+import { looksLikeUnit, splitUnits, trailingUnitList } from '../pipeline/units.js';
 import { columnTypes } from './tables.js';
 import { documentYear, isGoalContext } from './extract-goals.js';
 import { flattenSections, sectionAt } from './segment.js';
@@ -84,29 +84,10 @@ function parenUnits(doc: Doc, from: number, to: number): { lead: Txt[]; support:
   return null;
 }
 
-/** A unit list closing an item after its last sentence, as flattened appendix tables leave it. */
 function trailingUnits(doc: Doc, from: number, to: number): { units: Txt[]; at: number } | null {
-  const text = doc.text.slice(from, to);
-  let lastStop = -1;
-  for (const m of text.matchAll(/[。；;]|\.(?=[\u4e00-\u9fff])/g)) lastStop = m.index;
-  if (lastStop < 0 || lastStop === text.length - 1) return null;
-  const tail = text.slice(lastStop + 1).replace(/[\s，,、]+$/, '');
-  // A group label glued after the units (`…相关医疗卫生单位中医传承行动`): the shortest label
-  // whose removal leaves a unit list.
-  let list = tail;
-  if (!isUnitListText(list)) {
-    const label = /行动$|工作$|任务$/.exec(tail);
-    list = '';
-    if (label) {
-      for (let len = 2; len <= 8 && !list; len++) {
-        const candidate = tail.slice(0, tail.length - label[0].length - len).replace(/[\s，,、]+$/, '');
-        if (candidate.length >= 2 && isUnitListText(candidate)) list = candidate;
-      }
-    }
-  }
-  if (list.length < 2 || list.length > 160) return null;
-  const at = from + lastStop + 1;
-  return { units: splitUnits(txt(doc, at, at + list.length)), at };
+  const found = trailingUnitList(doc.text.slice(from, to));
+  if (!found) return null;
+  return { units: splitUnits(txt(doc, from + found.start, from + found.end)), at: from + found.start };
 }
 
 function dedupeUnits(list: Txt[]): Txt[] {
@@ -116,7 +97,9 @@ function dedupeUnits(list: Txt[]): Txt[] {
 
 function sectionTasks(doc: Doc, out: Task[]): void {
   const all = flattenSections(doc.sections);
+  const inTables = new Set(doc.tables.flatMap((t) => t.items ?? []));
   all.forEach((s: Section, k) => {
+    if (inTables.has(s.id)) return;
     const nextStart = k + 1 < all.length ? all[k + 1].range[0] : s.span[1];
     const from = s.range[1];
     const to = Math.min(nextStart, s.span[1]);
@@ -190,7 +173,9 @@ function tableTasks(doc: Doc, out: Task[]): void {
       const text = row[textCol];
       if (!text?.s) return;
       const yearCell = yearCol >= 0 ? row[yearCol] : null;
-      const deadline = yearCell ? parseDeadline(yearCell.s) : null;
+      // Without a deadline column, a deadline stated in the task itself (`到2025年前…`).
+      const inText = DEADLINE.exec(text.s);
+      const deadline = yearCell ? parseDeadline(yearCell.s) : inText ? Number(inText[1] ?? inText[3] ?? inText[4]) : null;
       out.push({
         text,
         deadline,

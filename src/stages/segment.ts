@@ -47,19 +47,20 @@ export interface Marker {
  */
 const MARKER_SOURCE =
   `(?<part>第[${CN}\\d]+[编篇部](?:分)?)\\s*|(?<chapter>第[${CN}\\d]+章)\\s*|(?<section>第[${CN}\\d]+节)\\s*|(?<article>第[${CN}\\d]+条)\\s*` +
-  `|(?<box>专栏\\s*\\d+)|(?<cn>[${CN}]{1,3})\\s*[、．.]|[（(]\\s*(?<cnp>[${CN}]{1,3})\\s*[）)]` +
+  `|(?<annex>附件\\s*\\d{0,2}\\s*[:：]?)(?=[\\u4e00-\\u9fffA-Za-z0-9《“])|(?<box>专栏\\s*\\d+)|(?<cn>[${CN}]{1,3})\\s*[、．.]|[（(]\\s*(?<cnp>[${CN}]{1,3})\\s*[）)]` +
   `|(?<num>\\d{1,2})\\s?[.．、](?=[\\u4e00-\\u9fff“《（(])|[（(](?<nump>\\d{1,2})[）)]|(?<circled>[${CIRCLED}])`;
 const LINE_MARKER = new RegExp(`^\\s*(?:${MARKER_SOURCE})`);
 const INLINE_MARKER = new RegExp(MARKER_SOURCE, 'g');
 
 function markerFromMatch(m: RegExpExecArray, offset: number): Marker | null {
   const g = m.groups!;
-  for (const family of ['part', 'chapter', 'section', 'article', 'box', 'cn', 'cnp', 'num', 'nump', 'circled']) {
+  for (const family of ['part', 'chapter', 'section', 'article', 'annex', 'box', 'cn', 'cnp', 'num', 'nump', 'circled']) {
     const v = g[family];
     if (v === undefined) continue;
     let value: number;
     if (family === 'circled') value = CIRCLED.indexOf(v) + 1;
     else if (family === 'box') value = Number(v.replace(/\D/g, ''));
+    else if (family === 'annex') value = Number(v.replace(/\D/g, '') || '1');
     else value = chineseNumber(v.replace(/^第|[编篇部分章节条]$/g, '').replace(/[编篇部分章节条]$/, ''));
     if (!Number.isFinite(value) || value <= 0) return null;
     return { family, value, start: offset + m.index + (m[0].length - m[0].trimStart().length), markerEnd: offset + m.index + m[0].length };
@@ -137,6 +138,8 @@ export function segment(doc: Doc): Doc {
       const box = open.findIndex((o) => o.family === 'box');
       if (box >= 0 && m.family !== 'box') open = open.slice(0, box);
     }
+    // An appendix starts an outline of its own, whatever was open before it.
+    if (m.family === 'annex') open = [];
     const at = open.findIndex((o) => o.family === m.family);
     if (at >= 0) open = open.slice(0, at);
     const parent = open.length ? open[open.length - 1].section : null;

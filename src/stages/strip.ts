@@ -58,7 +58,8 @@ export function isBreadcrumb(line: string): boolean {
   return parts.length >= 3 && parts.every((p) => p.length > 0 && p.length <= 12) && /首页|主页|网站首页/.test(parts[0]);
 }
 
-const INFO_LABELS = /(?:发布时间|发布日期|发表时间|来源|浏览次数|浏览量|点击数|点击量|阅读量|阅读数|访问量|作者|字体|字号|责任编辑|编辑|时间|日期)\s*[:：]/g;
+const INFO_LABELS =
+  /(?:发布时间|发布日期|发表时间|来源|浏览次数|浏览量|点击数|点击量|阅读量|阅读数|访问量|作者|字体|字号|责任编辑|编辑|时间|日期)\s*[:：]/g;
 
 /** The article info bar: `发布时间：… 来源：… 浏览次数：…` (two labels or more, no sentence). */
 export function isInfoBar(line: string): boolean {

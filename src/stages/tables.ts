@@ -8,8 +8,9 @@
  * the header's column types: a dynamic programme over (cell, column) that lets a row start late
  * (its first cells were merged with the row above and are carried down) or end early (empty cells).
  */
-import { isUnitListText } from '../pipeline/units.js';
-import { joinTxt, txt, type Doc, type Line, type Range, type Table, type Txt } from '../pipeline/doc.js';
+import { flattenSections } from './segment.js';
+import { isUnitListText, trailingUnitList } from '../pipeline/units.js';
+import { joinTxt, txt, type Doc, type Section, type Line, type Range, type Table, type Txt } from '../pipeline/doc.js';
 
 export type ColumnType = 'serial' | 'year' | 'units' | 'nature' | 'value' | 'text';
 export type CellType = 'serial' | 'year' | 'units' | 'nature' | 'number' | 'dash' | 'text';
@@ -314,4 +315,73 @@ export function columnTypes(table: Table): (Column | null)[] {
     const t = headerColumnType(h.s);
     return t ? { name: h.s, ...t } : null;
   });
+}
+
+const MIN_ITEM_ROWS = 3;
+
+/**
+ * A table flattened with no delimiters at all (a doc-sharing copy of an appendix: `1.三级医院创建。…
+ * 市卫健局，总医院2.二级医院创建。…`): after segmentation, a run of sibling numbered items each closing
+ * with a unit list is that table, one row per item: number, task, responsible units.
+ */
+export function rebuildItemTables(doc: Doc): Doc {
+  const tables: Table[] = [...doc.tables];
+  const all = flattenSections(doc.sections);
+  const nextStart = new Map(all.map((s, k) => [s.id, k + 1 < all.length ? all[k + 1].range[0] : s.span[1]]));
+  const visit = (siblings: readonly Section[]) => {
+    let run: { section: Section; units: Range; text: Range }[] = [];
+    const flush = () => {
+      if (run.length >= MIN_ITEM_ROWS) {
+        const id = `t${tables.length + 1}`;
+        tables.push({
+          id,
+          section: null,
+          header: ['序号', '任务', '责任单位'].map((s) => ({ s, o: s })),
+          rows: run.map((r) => [
+            { s: r.section.number.replace(/[.．、\s]+$/, ''), o: r.section.number.replace(/[.．、\s]+$/, '') },
+            joinTxt([r.section.heading, trimTxtEnd(txt(doc, r.text[0], r.text[1]))], '。'),
+            txt(doc, r.units[0], r.units[1]),
+          ]),
+          range: run[0].section.range,
+          rowRanges: run.map((r) => r.section.range),
+          cellRanges: run.map((r) => [r.section.range, r.text, r.units]),
+          items: run.map((r) => r.section.id),
+        });
+      }
+      run = [];
+    };
+    // Items with a closing unit list; a few without (garbled by OCR) may sit among them.
+    const found = siblings.map((s) => {
+      const from = s.range[1];
+      const to = Math.min(nextStart.get(s.id)!, s.span[1]);
+      const text = doc.text.slice(from, to);
+      const units = s.family === 'num' && !/(?:责任|牵头|配合)(?:单位|部门)[:：]/.test(text) ? trailingUnitList(text) : null;
+      return { section: s, from, to, units };
+    });
+    const hits = found.map((f, i) => (f.units ? i : -1)).filter((i) => i >= 0);
+    if (hits.length >= MIN_ITEM_ROWS) {
+      const window = found.slice(hits[0], hits[hits.length - 1] + 1);
+      if (hits.length / window.length >= 0.6) {
+        run = window.map((f) => ({
+          section: f.section,
+          units: f.units ? ([f.from + f.units.start, f.from + f.units.end] as Range) : ([f.to, f.to] as Range),
+          text: [f.from, f.units ? f.from + f.units.start : f.to] as Range,
+        }));
+      }
+    }
+    flush();
+    for (const s of siblings) visit(s.children);
+    flush();
+  };
+  visit(doc.sections);
+  if (tables.length === doc.tables.length) return doc;
+  // The table belongs to the section holding the items.
+  const parentOf = (id: string) => (id.includes('.') ? id.slice(0, id.lastIndexOf('.')) : null);
+  return { ...doc, tables: tables.map((t) => (t.items ? { ...t, section: parentOf(t.items[0]) } : t)) };
+}
+
+function trimTxtEnd(t: Txt): Txt {
+  const s = t.s.replace(/^[。.，,\s]+|[。.，,；;\s]+$/g, '');
+  const lead = t.s.length - t.s.replace(/^[。.，,\s]+/, '').length;
+  return { s, o: t.o.slice(lead, lead + s.length) };
 }
