@@ -108,6 +108,23 @@ describe('indicators in prose', () => {
     expect(i.name).toContain('基层医疗卫生机构');
   });
 
+  it('reads the counted thing after the value (`不少于10项…标准`)', () => {
+    const inds = one('到2025年，推动制定不少于10项北斗高精度国家标准，培育5家以上上市企业。');
+    expect(inds.map((i) => [i.name, i.target?.raw])).toEqual([
+      ['北斗高精度国家标准', '10项'],
+      ['上市企业', '5家以上'],
+    ]);
+  });
+
+  it('takes the year of the goal that opens the section', () => {
+    const inds = extract('二、发展目标\n到2027年，全市产业体系更加完善。\n产业规模突破1000亿元，培育龙头企业10家。').indicators;
+    expect(inds.map((i) => i.target?.year)).toEqual([2027, 2027]);
+  });
+
+  it('leaves out what a background section reports', () => {
+    expect(extract('一、发展基础\n全市光纤用户占比达到94%，移动宽带用户普及率达到108%。').indicators).toEqual([]);
+  });
+
   it('does not take a report of results for a target', () => {
     expect(extract('（一）发展环境\n“十三五”期间，全市居民健康素养水平已达到22.63%，累计建成社区医院12个。').indicators).toEqual([]);
   });

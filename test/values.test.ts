@@ -19,6 +19,10 @@ describe('parseValue', () => {
     ['在2020年基础上增长10%左右', { value: null, comparator: '~', unit: null }],
     ['力争每年降低0.5个百分点以上', { value: null, comparator: '>=', unit: null }],
     ['０.５％', { value: 0.5, comparator: null, unit: '%' }],
+    ['12万个', { value: 12, comparator: null, unit: '万个' }],
+    ['年均增长7%左右', { value: 7, comparator: '~', unit: '%' }],
+    ['下降25%', { value: 25, comparator: null, unit: '%' }],
+    ['每亩380公斤', { value: 380, comparator: null, unit: '公斤' }],
   ])('%s', (raw, expected) => {
     expect(parseValue(raw)).toEqual(expected);
   });

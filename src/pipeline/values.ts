@@ -97,8 +97,15 @@ export function parseValue(raw: string): ParsedValue {
   const rest = s.slice(num.index + num[0].length).replace(/(?:以上|及以上|以下|以内|及以下|左右)$/, '');
   const range = /^[-—~至到](\d+(?:\.\d+)?)/.exec(rest);
   const afterRange = range ? rest.slice(range[0].length) : rest;
-  const unit = UNITS.find((u) => afterRange.startsWith(u.normalize('NFKC'))) ?? null;
-  const tail = unit ? afterRange.slice(unit.normalize('NFKC').length) : afterRange;
+  const first = UNITS.find((u) => afterRange.startsWith(u.normalize('NFKC'))) ?? null;
+  let unit: string | null = first;
+  let tail = first ? afterRange.slice(first.normalize('NFKC').length) : afterRange;
+  // `12万个`, `3亿元`: a magnitude in front of a counter is one unit.
+  const second = (first === '万' || first === '亿') && UNITS.find((u) => u !== '万' && u !== '亿' && tail === u.normalize('NFKC'));
+  if (second) {
+    unit = `${first}${second}`;
+    tail = '';
+  }
   if (tail.length > 0) return { value: null, comparator, unit: null };
   const normalizedUnit = unit === '％' ? '%' : unit;
   return { value: Number(num[0]), comparator: comparator ?? (range ? null : null), unit: normalizedUnit };

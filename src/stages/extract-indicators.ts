@@ -10,13 +10,13 @@
 import { trimTxt, txt, type Doc, type Indicator, type Range, type Table, type Txt, type Value } from '../pipeline/doc.js';
 import { parseValue } from '../pipeline/values.js';
 import { columnTypes } from './tables.js';
-import { sectionAt } from './segment.js';
+import { flattenSections, sectionAt } from './segment.js';
 
 const NUM = '\\d+(?:\\.\\d+)?';
 /** Units a target can carry, longest first so `万亩` wins over `万`. */
 export const UNIT_ALT =
   '个百分点|/10万|公斤|千克|万亿元|亿美元|万美元|亿立方米|万平方米|平方公里|万千瓦|万人次|万吨|万亩|万人|万元|万户|亿元|平方米|立方米|千瓦|兆瓦|公顷|公里|千米|%|％|‰|万|亿|人次|家次|人|张|个|家|所|名|元|次|岁|天|小时|吨|亩|项|座|台|套|户|条|例|辆|床|批|倍|场|处|支|件|部|艘|架|期|篇|米';
-const VALUE = `(?:[≥≤＞＜><]\\s*)?(?:每[亩人户年])?${NUM}(?:\\s*[-—~～至到]\\s*${NUM})?\\s*(?:${UNIT_ALT})?(?:以上|以下|以内|左右)?`;
+const VALUE = `(?:[≥≤＞＜><]\\s*)?(?:每[亩人户年])?${NUM}(?:\\s*[-—~～至到]\\s*${NUM})?\\s*(?:[万亿](?=${UNIT_ALT}))?(?:${UNIT_ALT})?(?:以上|以下|以内|左右)?`;
 
 /** Verbs between a name and its target, with the comparator each implies. */
 const VERBS: [string, Value['comparator']][] = [
@@ -78,7 +78,7 @@ const ACTION_NAME_VALUE = new RegExp(
 );
 /** What an action's object must not be: a bare quantifier, or a phrase that holds a verb of its own. */
 const NOT_AN_OBJECT = new RegExp(
-  `^(?:首批|一批|每年|全年|累计|共|新)$|${VERBS.map(([v]) => v)
+  `^(?:首批|一批|每年|全年|累计|共|新|具备|组织|推动|开展|实现|完成|形成|建立|推进)$|${VERBS.map(([v]) => v)
     .filter((v) => v.length > 1)
     .join('|')}`,
 );
@@ -164,7 +164,7 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
       range,
     });
   };
-  const year = (at: number) => yearBefore(doc.text, scope.paragraphStart, at) ?? scope.year;
+  const year = (at: number) => yearBefore(doc.text, scope.paragraphStart, at) ?? scope.year ?? goalYearBefore(doc, at);
   NAME_VERB_VALUE.lastIndex = 0;
   for (let m = NAME_VERB_VALUE.exec(text); m; m = NAME_VERB_VALUE.exec(text)) {
     const matchStart = scope.start + m.index;
@@ -183,6 +183,10 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
     const valueEnd = scope.start + m.index + m[0].length;
     const target = valueOf(doc, valueStart, valueEnd, year(matchStart), comparator);
     if (target.value === null) continue;
+    // `不少于10项北斗高精度国家标准`: the counted thing follows the value, so the words before are a
+    // verb, not a name; the leading-quantity reading below takes it.
+    const after = doc.text[valueEnd] ?? '';
+    if (/[\u4e00-\u9fff]/.test(after) && !/[的等和及与]/.test(after) && LEADS_QUANTITY.test(verb)) continue;
     let baseline: Value | null = null;
     if (m[1]) {
       const bStart = matchStart + 1;
@@ -195,12 +199,16 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
   for (let m = LEADING_QUANTITY.exec(text); m; m = LEADING_QUANTITY.exec(text)) {
     if (scope.achieved) continue;
     if (m[3].startsWith('的')) continue;
+    // `5家以上上市企业`: 以上 belongs to the value.
+    const bound = /^(?:及以上|以上|左右)/.exec(m[3])?.[0] ?? '';
     const at = scope.start + m.index;
     const valueStart = at + m[1].length;
-    const nameStart = valueStart + m[2].length;
+    const nameStart = valueStart + m[2].length + bound.length;
     const comparator = m[1] === '超过' ? '>' : /不少于|至少/.test(m[1]) ? '>=' : null;
     const target = valueOf(doc, valueStart, nameStart, year(at), comparator);
-    push([nameStart, nameStart + m[3].length], target, null, [at, nameStart + m[3].length]);
+    const nameEnd = valueStart + m[2].length + m[3].length;
+    if (nameEnd - nameStart < 2) continue;
+    push([nameStart, nameEnd], target, null, [at, nameEnd]);
   }
   ACTION_NAME_VALUE.lastIndex = 0;
   for (let m = ACTION_NAME_VALUE.exec(text); m; m = ACTION_NAME_VALUE.exec(text)) {
@@ -286,6 +294,32 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
   });
 }
 
+/** Verbs whose counted thing may follow the value (`不少于10项标准`). */
+const LEADS_QUANTITY = /^(?:超过|不少于|至少|达到|达)$/;
+
+/** The year of the last goal stated before `at` in the same section (`到2023年末，…` then its targets). */
+function goalYearBefore(doc: Doc, at: number): number | null {
+  const section = sectionAt(doc.sections, at);
+  if (!section) return null;
+  let year: number | null = null;
+  for (const g of doc.goals) if (g.section === section.id && g.range[0] < at) year = g.year;
+  return year;
+}
+
+/** Headings of parts that report the past: what they quantify was achieved, not planned. */
+const BACKGROUND_HEADING = /现状|基础|回顾|成就|成效|发展环境|形势|进展|背景|总结|取得/;
+
+function inBackground(doc: Doc, at: number): boolean {
+  const s = sectionAt(doc.sections, at);
+  if (!s) return false;
+  const all = flattenSections(doc.sections);
+  for (let id: string | null = s.id; id; id = id.includes('.') ? id.slice(0, id.lastIndexOf('.')) : null) {
+    const a = all.find((x) => x.id === id);
+    if (a && BACKGROUND_HEADING.test(a.heading.s)) return true;
+  }
+  return false;
+}
+
 /** A sentence with a target year or a 力争/目标 is a plan even when it says 累计 or 已. */
 const FUTURE = /(?:到|至)\s*20\d\d\s*年|20\d\d\s*年(?:底|末)?前|力争|预计|目标|确保|计划/;
 
@@ -305,12 +339,22 @@ export function extractIndicators(doc: Doc): Doc {
       const start = line.start + m.index;
       proseIndicators(
         doc,
-        { start, end: start + m[0].length, paragraphStart: line.start, year: null, table: null, achieved: paragraphIsAchievement(m[0]) },
+        {
+          start,
+          end: start + m[0].length,
+          paragraphStart: line.start,
+          year: null,
+          table: null,
+          achieved: (paragraphIsAchievement(m[0]) || inBackground(doc, start)) && !FUTURE.test(m[0]),
+        },
         out,
       );
     }
   }
-  return { ...doc, indicators: dedupe(out) };
+  // A target dated before the document itself is a reported result, not a target.
+  const issued = doc.facts.date ? Number(doc.facts.date.slice(0, 4)) : null;
+  const planned = out.filter((i) => i.table !== null || issued === null || i.target?.year == null || i.target.year >= issued);
+  return { ...doc, indicators: dedupe(planned) };
 }
 
 /** The same statement matched by two patterns keeps the first (tables come first). */
