@@ -73,3 +73,28 @@ describe('stripSpam on the seeds', () => {
     expect(kept).toContain('四川省首届“健走天府·万步有约”活动在自贡市富顺县启动');
   });
 });
+
+describe('tables of contents', () => {
+  it('drops the heading lines under 目录 up to the running text, and keeps the real headings', () => {
+    const text = [
+      '某省国民经济和社会发展第十个五年计划纲要',
+      '目录',
+      '第一篇指导思想和发展目标',
+      '第一章经济社会发展的指导思想第二章经济社会发展的主要目标',
+      '第二篇调整经济结构',
+      '世纪之交，我省基本实现了现代化建设第二步战略目标。',
+      '第一篇指导思想和发展目标',
+      '第一章经济社会发展的指导思想',
+      '坚持以发展为主题。',
+    ].join('\n');
+    const out = extract(text);
+    expect(out.removed.filter((r) => r.reason === 'table-of-contents').map((r) => r.origin.line)).toEqual([2, 3, 4, 5]);
+    expect(out.sections.map((s) => s.heading)).toEqual(['指导思想和发展目标']);
+    expect(out.sections[0].children.map((s) => s.heading)).toEqual(['经济社会发展的指导思想']);
+  });
+
+  it('drops a chapter line that ends with its page number', () => {
+    expect(classifyLine('第八章林业（333）')?.reason).toBe('table-of-contents');
+    expect(classifyLine('第三篇推进改革开放第十三章深化各项改革')).toBeNull();
+  });
+});

@@ -82,7 +82,11 @@ interface OpenLevel {
 const SENTENCE_STOP = /[。！？?；;]|\.(?=[\u4e00-\u9fff])/;
 const CLAUSE_STOP = /[，,：:]/;
 /** A bracketed marker glued to a heading in flattened text (`二、行动任务(一)等级提升行动`). */
-const GLUED_MARKER = new RegExp(`[（(](?:[${CN}]{1,3}|\\d{1,2})[）)]|(?<=[\\u4e00-\\u9fff])\\d{1,2}\\s?[.．](?=[\\u4e00-\\u9fff])`);
+const GLUED_MARKER = new RegExp(
+  `[（(](?:[${CN}]{1,3}|\\d{1,2})[）)]|(?<=[\\u4e00-\\u9fff])\\d{1,2}\\s?[.．](?=[\\u4e00-\\u9fff])|第[${CN}\\d]{1,4}[章节篇编]`,
+);
+/** A line holding a second chapter-like marker after its start (`第三篇推进改革开放第十三章深化各项改革`). */
+const SECOND_CHAPTER = new RegExp(`.{2}第[${CN}\\d]{1,4}[章节篇编]`);
 
 /** The heading is the phrase up to the first full stop (`1.健全应急指挥体系。健全…`), if short. */
 function headingEnd(text: string, from: number, limit: number): number {
@@ -178,7 +182,7 @@ export function segment(doc: Doc): Doc {
         scanFrom = stop;
       }
     }
-    if (line.end - line.start < INLINE_MIN_LINE && !/专栏|[（(]\d[）)]/.test(text)) continue;
+    if (line.end - line.start < INLINE_MIN_LINE && !/专栏|[（(]\d[）)]/.test(text) && !SECOND_CHAPTER.test(text)) continue;
     // Inline markers: long flattened lines, and 专栏 lines holding several （N） items.
     INLINE_MARKER.lastIndex = scanFrom - line.start;
     for (let im = INLINE_MARKER.exec(text); im; im = INLINE_MARKER.exec(text)) {

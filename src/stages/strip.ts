@@ -58,6 +58,35 @@ export function isBreadcrumb(line: string): boolean {
   return parts.length >= 3 && parts.every((p) => p.length > 0 && p.length <= 12) && /首页|主页|网站首页/.test(parts[0]);
 }
 
+const CHAPTER_MARKER = /第[一二三四五六七八九十百零〇两\d]{1,4}[章节篇编]/g;
+
+/** A table-of-contents line on its own: a chapter heading followed by its page number (`第八章林业（333）`). */
+export function isTableOfContents(line: string): boolean {
+  if (/[。！？；]/.test(line) || line.length > 200) return false;
+  const markers = line.match(CHAPTER_MARKER)?.length ?? 0;
+  return markers >= 1 && /^\s*第/.test(line) && /(?:[（(]\d{1,4}[）)]|[….·\s]{2,}\d{1,4})\s*$/.test(line);
+}
+
+const TOC_HEAD = /^\s*(?:目\s*录|目\s*次)/;
+const HEADING_LIKE = /^\s*(?:第[一二三四五六七八九十百零〇两\d]{1,4}[章节篇编条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|序言|前言|附录|附件|后记)/;
+
+/**
+ * A table of contents under a `目录` line: the heading-like lines that follow it (`第一篇…`,
+ * `第一章…第二章…`), up to the first line of running text.
+ */
+function markTableOfContents(texts: readonly string[], verdicts: (Verdict | null)[]): void {
+  const limit = Math.max(20, Math.floor(texts.length / 3));
+  const head = texts.slice(0, limit).findIndex((t) => TOC_HEAD.test(t) && t.trim().length <= 30 && !/[。；]/.test(t));
+  if (head < 0) return;
+  verdicts[head] ??= { kind: 'navigation', reason: 'table-of-contents' };
+  for (let i = head + 1; i < texts.length; i++) {
+    const t = texts[i].trim();
+    if (!t) continue;
+    if (/[。；！？]/.test(t) || t.length > 200 || !(HEADING_LIKE.test(t) || (t.match(CHAPTER_MARKER)?.length ?? 0) >= 1)) return;
+    verdicts[i] ??= { kind: 'navigation', reason: 'table-of-contents' };
+  }
+}
+
 const INFO_LABELS =
   /(?:发布时间|发布日期|发表时间|来源|浏览次数|浏览量|点击数|点击量|阅读量|阅读数|访问量|作者|字体|字号|责任编辑|编辑|时间|日期)\s*[:：]/g;
 
@@ -92,6 +121,7 @@ export function classifyLine(raw: string): Verdict | null {
   if (isBreadcrumb(line)) return { kind: 'navigation', reason: 'breadcrumb' };
   if (isEditorToolbar(line)) return { kind: 'navigation', reason: 'editor-toolbar' };
   if (isInfoBar(line)) return { kind: 'navigation', reason: 'info-bar' };
+  if (isTableOfContents(line)) return { kind: 'navigation', reason: 'table-of-contents' };
   const body = isBodySentence(line);
   for (const family of LEXICON) {
     if (family.strength === 'label') {
@@ -123,6 +153,7 @@ export function stripSpam(doc: Doc): Doc {
   const lines = splitIntoLines(doc.text);
   const texts = lines.map((l) => doc.text.slice(l.start, l.end));
   const verdicts: (Verdict | null)[] = texts.map(classifyLine);
+  markTableOfContents(texts, verdicts);
 
   // Neighbourhood: a weak line between two removed lines (blank lines skipped) goes with them.
   const nonEmpty = texts.map((t, i) => (t.trim() ? i : -1)).filter((i) => i >= 0);
