@@ -20,7 +20,8 @@ describe('decode', () => {
     ['blank', utf8(' \n\n '), 'EMPTY'],
     ['PNG', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0), 'BINARY'],
     ['zip', bytes(0x50, 0x4b, 0x03, 0x04, 1, 2, 3), 'BINARY'],
-    ['invalid UTF-8', bytes(0xc4, 0xe3, 0xba, 0xc3, 0xff), 'ENCODING'],
+    ['bytes of no encoding', bytes(0xa1, 0x20, 0xff, 0x20, 0xc0, 0x41, 0xff, 0x41), 'ENCODING'],
+    ['bytes a lax Big5 decoder would swallow', bytes(0xff, 0xff, 0xff, 0xff), 'ENCODING'],
     ['NUL-heavy', utf8('a\u0000b\u0000c\u0000d'), 'BINARY'],
   ])('refuses %s input with a reason', (_name, input, code) => {
     try {
@@ -30,6 +31,24 @@ describe('decode', () => {
       expect(e).toBeInstanceOf(InputError);
       expect((e as InputError).code).toBe(code);
     }
+  });
+
+  it('detects GB18030 and Big5, and honours a forced encoding', () => {
+    const gb = new Uint8Array([0xc4, 0xe3, 0xba, 0xc3, 0xca, 0xc0, 0xbd, 0xe7, 0xa3, 0xac, 0xb9, 0xe6, 0xbb, 0xae]);
+    expect(decode(gb)).toEqual({ text: '你好世界，规划', encoding: 'gb18030' });
+    const big5 = new Uint8Array([0xa7, 0x41, 0xa6, 0x6e, 0xa5, 0x40, 0xac, 0xc9, 0xa1, 0x41, 0xb3, 0x57, 0xb9, 0xba]);
+    expect(decode(big5, 'big5')).toEqual({ text: '你好世界，規劃', encoding: 'big5' });
+    expect(decode(gb, 'GBK').encoding).toBe('gb18030');
+  });
+
+  it('honours <meta charset> when the bytes agree', () => {
+    const page = Buffer.concat([
+      Buffer.from('<html><head><meta charset="gb2312"></head><body>'),
+      Buffer.from([0xb9, 0xe6, 0xbb, 0xae]),
+      Buffer.from('</body></html>'),
+    ]);
+    expect(decode(new Uint8Array(page))).toMatchObject({ encoding: 'gb18030' });
+    expect(decode(new Uint8Array(page)).text).toContain('规划');
   });
 
   it('refuses an unknown forced encoding', () => {

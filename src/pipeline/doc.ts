@@ -119,6 +119,18 @@ export interface DocumentFacts {
   period: { start: number; end: number } | null;
 }
 
+/** A table the reader found whole (HTML <table>, Word w:tbl): cells as source ranges. */
+export interface SourceGrid {
+  rows: ({ start: number; end: number; spanned: boolean } | null)[][];
+}
+
+/** What a page's <meta> tags say about the article. */
+export interface PageHints {
+  title: string | null;
+  date: string | null;
+  source: string | null;
+}
+
 export interface Doc {
   path: string;
   format: SourceFormat;
@@ -141,6 +153,11 @@ export interface Doc {
   tasks: Task[];
   removed: Removal[];
   messages: Message[];
+  /** Tables the reader found whole, in source offsets. */
+  grids: SourceGrid[];
+  /** Source ranges of page text outside the main content (HTML). */
+  outside: [number, number][];
+  hints: PageHints | null;
 }
 
 export function emptyFacts(): DocumentFacts {

@@ -4,10 +4,14 @@
  */
 import { createHash } from 'node:crypto';
 import { emptyFacts, type Doc, type SourceFormat } from './doc.js';
-import { decode } from '../stages/decode.js';
+import { decode, InputError } from '../stages/decode.js';
+import { identityText } from './mapped-text.js';
+import { readZipEntries } from '../io/zip.js';
+import { parseXml, readDocx } from '../stages/read-docx.js';
+import { looksLikeHtml, readHtml } from '../stages/read-html.js';
 import { normalize } from '../stages/normalize.js';
 import { stripSpam } from '../stages/strip.js';
-import { rebuildCellPerLineTables, rebuildItemTables } from '../stages/tables.js';
+import { rebuildItemTables, rebuildTables } from '../stages/tables.js';
 import { segment } from '../stages/segment.js';
 import { extractDocumentFacts } from '../stages/extract-document.js';
 import { extractGoals } from '../stages/extract-goals.js';
@@ -19,12 +23,14 @@ export interface RunOptions {
   path: string;
   /** Force an encoding instead of detecting one. */
   encoding?: string;
+  /** Force a format instead of going by the file name and the content. */
+  format?: SourceFormat;
 }
 
 export const STAGES: readonly { name: string; run: (doc: Doc) => Doc }[] = [
   { name: 'normalize', run: normalize },
   { name: 'strip', run: stripSpam },
-  { name: 'tables', run: rebuildCellPerLineTables },
+  { name: 'tables', run: rebuildTables },
   { name: 'segment', run: segment },
   { name: 'item-tables', run: rebuildItemTables },
   { name: 'extract-document', run: extractDocumentFacts },
@@ -40,6 +46,7 @@ export function formatOf(path: string): SourceFormat {
 }
 
 export function newDoc(path: string, source: string, encoding: string, sha256: string, format: SourceFormat): Doc {
+  const { map } = identityText(source);
   return {
     path,
     format,
@@ -48,7 +55,7 @@ export function newDoc(path: string, source: string, encoding: string, sha256: s
     source,
     text: source,
     original: source,
-    map: new Int32Array(0),
+    map,
     script: 'simplified',
     lines: [],
     sections: [],
@@ -59,13 +66,52 @@ export function newDoc(path: string, source: string, encoding: string, sha256: s
     tasks: [],
     removed: [],
     messages: [],
+    grids: [],
+    outside: [],
+    hints: null,
   };
 }
 
-export function runPipeline(bytes: Uint8Array, options: RunOptions): Doc {
+/** Files a .docx reader needs; nothing else in the archive is inflated. */
+const DOCX_PARTS = ['word/document.xml', 'word/numbering.xml', 'word/styles.xml', 'word/footnotes.xml'];
+
+/** decode + read: bytes → the document's text in its format, mapped to the decoded source. */
+export function read(bytes: Uint8Array, options: RunOptions): Doc {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const format = options.format ?? formatOf(options.path);
+  if (format === 'docx') {
+    const entries = readZipEntries(bytes, (name) => DOCX_PARTS.includes(name));
+    const document = entries.get('word/document.xml');
+    if (!document) throw new InputError('BAD_DOCX', 'not a Word document (no word/document.xml)');
+    const part = (name: string) => (entries.has(name) ? parseXml(name, entries.get(name)!) : null);
+    const { text, grids } = readDocx({
+      document: parseXml('word/document.xml', document),
+      numbering: part('word/numbering.xml'),
+      styles: part('word/styles.xml'),
+      footnotes: part('word/footnotes.xml'),
+    });
+    if (!text.trim()) throw new InputError('EMPTY', 'no text in the document');
+    return { ...newDoc(options.path, text, 'utf-8', sha256, 'docx'), grids };
+  }
   const { text, encoding } = decode(bytes, options.encoding);
-  let doc = newDoc(options.path, text, encoding, sha256, 'text');
+  if (format === 'html' || (format === 'text' && looksLikeHtml(text))) {
+    const page = readHtml(text);
+    if (!page.mapped.text.trim()) throw new InputError('EMPTY', 'no text on the page');
+    return {
+      ...newDoc(options.path, text, encoding, sha256, 'html'),
+      text: page.mapped.text,
+      original: page.mapped.text,
+      map: page.mapped.map,
+      grids: page.grids,
+      outside: page.outside,
+      hints: page.hints,
+    };
+  }
+  return newDoc(options.path, text, encoding, sha256, 'text');
+}
+
+export function runPipeline(bytes: Uint8Array, options: RunOptions): Doc {
+  let doc = read(bytes, options);
   for (const stage of STAGES) doc = stage.run(doc);
   return doc;
 }

@@ -1,10 +1,11 @@
 /**
  * decode: bytes → text.
  *
- * UTF-8 with or without BOM, and UTF-16 when it carries a BOM. Other encodings (GB18030, Big5)
- * plug in at `detectEncoding`; until then a file that is not valid UTF-8 is refused with a reason,
- * never decoded into replacement characters.
+ * UTF-8 (with or without BOM), UTF-16 (with BOM), GB18030/GBK/GB2312 and Big5, detected (see
+ * `detectEncoding`) or forced. Decoding is strict: a file that is not text in the encoding is
+ * refused with a reason, never turned into replacement characters.
  */
+import jschardet from 'jschardet';
 export class InputError extends Error {
   constructor(
     readonly code: string,
@@ -35,11 +36,73 @@ function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
   return bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b);
 }
 
+/** Labels as detectors and pages write them → labels Node's TextDecoder knows. */
+export function canonicalEncoding(label: string): string | null {
+  const l = label.trim().toLowerCase().replace(/_/g, '-');
+  if (/^(?:utf-?8|utf8)$/.test(l)) return 'utf-8';
+  if (/^(?:gb2312|gbk|gb18030|x-gbk|cp936|euc-cn|hz-gb-2312)$/.test(l)) return 'gb18030';
+  if (/^(?:big5|big5-hkscs|cp950|x-x-big5)$/.test(l)) return 'big5';
+  if (/^utf-?16-?le$/.test(l)) return 'utf-16le';
+  if (/^utf-?16-?be$/.test(l)) return 'utf-16be';
+  if (/^utf-?16$/.test(l)) return 'utf-16le';
+  try {
+    return new TextDecoder(l).encoding;
+  } catch {
+    return null;
+  }
+}
+
+const SUPPORTED = new Set(['gb18030', 'big5', 'utf-16le', 'utf-16be']);
+
+/** Fewest characters per byte a real decoding can give: Big5 uses at most 2 bytes a character, GB18030 4. */
+const MIN_CHARS_PER_BYTE: Record<string, number> = { big5: 1 / 2, gb18030: 1 / 4 };
+
+function tryDecode(bytes: Uint8Array, encoding: string): string | null {
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+  // Node's strict Big5 decoder drops some invalid bytes instead of failing; a text shorter than
+  // the encoding allows shows it.
+  const min = MIN_CHARS_PER_BYTE[encoding];
+  if (min !== undefined && text.length < Math.floor(bytes.length * min)) return null;
+  // Bytes a legacy table has no character for come out in the private use area (Node's Big5 maps
+  // 0xFF to U+F8F8): a text full of them was not written in this encoding.
+  if (min !== undefined) {
+    const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+    const privateUse = sample.match(/[\ue000-\uf8ff]/g)?.length ?? 0;
+    if (privateUse > Math.max(2, sample.length * 0.01)) return null;
+  }
+  return text;
+}
+
+/** `<meta charset="gbk">`, `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`, `<?xml encoding=…?>`. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
+  return m ? canonicalEncoding(m[1]) : null;
+}
+
+/**
+ * Which encoding the bytes are in. Order: a BOM; valid UTF-8 (most scraped text, whatever a page
+ * claims); the page's own declaration when the bytes decode under it; the detector (jschardet) on
+ * the first 64 KB; then GB18030 and Big5 as the usual suspects.
+ */
 export function detectEncoding(bytes: Uint8Array): string {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return 'utf-8';
   if (startsWith(bytes, [0xff, 0xfe])) return 'utf-16le';
   if (startsWith(bytes, [0xfe, 0xff])) return 'utf-16be';
-  return 'utf-8';
+  if (tryDecode(bytes, 'utf-8') !== null) return 'utf-8';
+  const declared = declaredCharset(bytes);
+  if (declared && SUPPORTED.has(declared) && tryDecode(bytes, declared) !== null) return declared;
+  const guess = jschardet.detect(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 65536)));
+  const detected = guess.encoding ? canonicalEncoding(guess.encoding) : null;
+  // Only the encodings Chinese documents come in: a detector's windows-1252 is a wrong guess here.
+  if (detected && SUPPORTED.has(detected) && tryDecode(bytes, detected) !== null) return detected;
+  for (const candidate of ['gb18030', 'big5']) if (tryDecode(bytes, candidate) !== null) return candidate;
+  throw new InputError('ENCODING', 'not text in a known encoding (UTF-8, UTF-16, GB18030, Big5); use --encoding to force one');
 }
 
 /** Control characters other than tab, line feed, form feed and carriage return are a sign of binary data. */
@@ -58,15 +121,15 @@ export function decode(bytes: Uint8Array, forced?: string): Decoded {
   for (const sig of BINARY_SIGNATURES) {
     if (startsWith(bytes, sig.bytes)) throw new InputError('BINARY', `not a text document (looks like a ${sig.name})`);
   }
-  const encoding = forced ?? detectEncoding(bytes);
-  let text: string;
-  try {
-    // ignoreBOM: false strips a leading BOM of the chosen encoding.
-    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-  } catch (e) {
-    if (e instanceof RangeError) throw new InputError('ENCODING', `unknown encoding "${encoding}"`);
-    throw new InputError('ENCODING', `not valid ${encoding} text`);
-  }
+  let encoding: string;
+  if (forced !== undefined) {
+    const known = canonicalEncoding(forced);
+    if (!known) throw new InputError('ENCODING', `unknown encoding "${forced}"`);
+    encoding = known;
+  } else encoding = detectEncoding(bytes);
+  // A leading BOM of the chosen encoding is dropped by the decoder.
+  const text = tryDecode(bytes, encoding);
+  if (text === null) throw new InputError('ENCODING', `not valid ${encoding} text`);
   if (controlShare(text) > 0.01) throw new InputError('BINARY', 'not a text document (binary control bytes)');
   if (text.trim().length === 0) throw new InputError('EMPTY', 'no text in file');
   return { text, encoding };

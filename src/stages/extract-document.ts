@@ -8,6 +8,7 @@
 import { trimTxt, txt, type Doc, type DocumentFacts, type Line, type Txt } from '../pipeline/doc.js';
 import { flattenSections } from './segment.js';
 import { findPlaces } from '../pipeline/gazetteer.js';
+import { toSimplified } from './script.js';
 
 const HAN = '\\u4e00-\\u9fff';
 export const PLAN_KINDS = [
@@ -118,6 +119,12 @@ function titleFromTitleLine(doc: Doc, lead: LeadLine[], end: number): Txt | null
   return null;
 }
 
+/** The page's own `<meta name="ArticleTitle">`. */
+function titleFromHint(doc: Doc): Txt | null {
+  const t = doc.hints?.title?.trim();
+  return t ? { s: toSimplified(t), o: t } : null;
+}
+
 /** `标题：…`, `title: "…"`: a capture's own label for the page title. */
 function titleFromLabel(doc: Doc, lead: LeadLine[]): Txt | null {
   for (const { line, text } of lead) {
@@ -214,6 +221,11 @@ const DATE_LABELS: { re: RegExp; source: string }[] = [
 
 function documentDate(doc: Doc, all: LeadLine[], lead: LeadLine[]): { date: string; source: string } | null {
   for (const label of DATE_LABELS) {
+    // The page's <meta name="PubDate"> is a 发布日期 that no label line could beat except 成文日期.
+    if (label.source === '日期' && doc.hints?.date) {
+      const date = parseDate(doc.hints.date);
+      if (date) return { date, source: '发布日期' };
+    }
     for (const { text } of all) {
       const at = text.search(label.re);
       if (at < 0) continue;
@@ -387,6 +399,7 @@ export function extractDocumentFacts(doc: Doc): Doc {
     titleFromTitleLine(doc, lead, end) ??
     titleFromGuillemets(doc, lead, end) ??
     titleFromCoveringNotice(doc, lead, end) ??
+    titleFromHint(doc) ??
     titleFromFileName(doc, all) ??
     titleFromHeading(doc, lead, end);
   const issuer = issuers(doc, all, lead);

@@ -9,7 +9,7 @@
  *   4. runs of `?` standing for lost characters (`??? 五、政策问答`, `安全感。?`);
  *   5. script: the analysis text is simplified; the source script is kept alongside, same length.
  */
-import { applyEdits, editsFromRegex, identityText, type Edit, type MappedText } from '../pipeline/mapped-text.js';
+import { applyEdits, editsFromRegex, type Edit, type MappedText } from '../pipeline/mapped-text.js';
 import type { Doc, Message, Removal } from '../pipeline/doc.js';
 import { detectScript, toSimplified } from './script.js';
 
@@ -149,7 +149,8 @@ export function removeLostCharacterMarks(mt: MappedText, removed: Removal[], mes
 export function normalize(doc: Doc): Doc {
   const removed: Removal[] = [...doc.removed];
   const messages: Message[] = [...doc.messages];
-  let mt = identityText(doc.source);
+  // The reader's text: the source itself for plain text, the page or document text otherwise.
+  let mt: MappedText = { text: doc.text, map: doc.map };
   mt = normalizeLineBreaks(mt);
   mt = joinViewerPages(mt, removed);
   mt = removeArtifactSpaces(mt);

@@ -68,7 +68,8 @@ export function isTableOfContents(line: string): boolean {
 }
 
 const TOC_HEAD = /^\s*(?:目\s*录|目\s*次)/;
-const HEADING_LIKE = /^\s*(?:第[一二三四五六七八九十百零〇两\d]{1,4}[章节篇编条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|序言|前言|附录|附件|后记)/;
+const HEADING_LIKE =
+  /^\s*(?:第[一二三四五六七八九十百零〇两\d]{1,4}[章节篇编条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|序言|前言|附录|附件|后记)/;
 
 /**
  * A table of contents under a `目录` line: the heading-like lines that follow it (`第一篇…`,
@@ -142,6 +143,10 @@ export function classifyLine(raw: string): Verdict | null {
   return null;
 }
 
+/** Lines outside an article that still carry its facts. */
+const METADATA_LINE = /(?:发布|成文|印发|发文)(?:日期|时间|机关|字号)|文号|索引号|来源\s*[:：]|日期\s*[:：]|时间\s*[:：]/;
+const TITLE_WORDS = /(?:规划|方案|计划|意见|通知|办法|措施|纲要|决定|细则|规定|条例|要点|解读|公告|通告)(?:[（(][^）)]*[）)])?$|《[^》]+》/;
+
 const WEDGE_MAX = 12;
 
 function isWeakLine(line: string): boolean {
@@ -184,6 +189,29 @@ export function stripSpam(doc: Doc): Doc {
       if (i <= footerFrom || verdicts[i]) continue;
       if (!isBodySentence(texts[i].trim())) verdicts[i] = { kind: verdicts[footerFrom]!.kind, reason: 'footer' };
     }
+  }
+
+  // Page text outside the article (HTML): menus, footers, side columns. Headings and the info bar
+  // above the article stay: they carry the title and the date.
+  if (doc.outside.length) {
+    const outside = [...doc.outside].sort((a, b) => a[0] - b[0]);
+    const isOutside = (offset: number) => {
+      let lo = 0;
+      let hi = outside.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (outside[mid][1] <= offset) lo = mid + 1;
+        else if (outside[mid][0] > offset) hi = mid - 1;
+        else return true;
+      }
+      return false;
+    };
+    lines.forEach((l, i) => {
+      const t = texts[i].trim();
+      if (verdicts[i] || !t || !isOutside(doc.map[l.start + texts[i].indexOf(t)])) return;
+      if (METADATA_LINE.test(t) || (t.length >= 8 && t.length <= 80 && !/[。；]/.test(t) && TITLE_WORDS.test(t))) return;
+      verdicts[i] = { kind: 'navigation', reason: 'outside-main-content' };
+    });
   }
 
   const removed = [...doc.removed];

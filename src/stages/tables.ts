@@ -10,7 +10,7 @@
  */
 import { flattenSections } from './segment.js';
 import { isUnitListText, trailingUnitList } from '../pipeline/units.js';
-import { joinTxt, txt, type Doc, type Section, type Line, type Range, type Table, type Txt } from '../pipeline/doc.js';
+import { joinTxt, trimTxt, txt, type Doc, type Section, type Line, type Range, type Table, type Txt } from '../pipeline/doc.js';
 
 export type ColumnType = 'serial' | 'year' | 'units' | 'nature' | 'value' | 'text';
 export type CellType = 'serial' | 'year' | 'units' | 'nature' | 'number' | 'dash' | 'text';
@@ -384,4 +384,89 @@ function trimTxtEnd(t: Txt): Txt {
   const s = t.s.replace(/^[。.，,\s]+|[。.，,；;\s]+$/g, '');
   const lead = t.s.length - t.s.replace(/^[。.，,\s]+/, '').length;
   return { s, o: t.o.slice(lead, lead + s.length) };
+}
+
+/** The first working-text offset whose source offset is at or after `sourceOffset` (the map is monotonic). */
+export function workingOffset(map: Int32Array, sourceOffset: number): number {
+  let lo = 0;
+  let hi = map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid] < sourceOffset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Leading rows that read as a header: short cells, one of them table vocabulary, no values. */
+function headerRowCount(rows: readonly (Txt | null)[][]): number {
+  let n = 0;
+  while (n < rows.length - 1 && n < 3) {
+    const cells = rows[n].filter((c): c is Txt => !!c && !!c.s);
+    const vocabulary = cells.some((c) => headerColumnType(c.s) !== null);
+    const short = cells.every((c) => c.s.length <= 20 && cellType(c.s) !== 'number' && cellType(c.s) !== 'nature');
+    if (!short || (n === 0 && !vocabulary)) break;
+    n++;
+    // A second header row only when the first spans columns (`主要指标` over `2020年` | `2025年`).
+    if (n === 1 && !rows[0].some((c, i) => i > 0 && c !== null && rows[0][i - 1] !== null && c.s === rows[0][i - 1]!.s)) break;
+  }
+  return n;
+}
+
+/**
+ * Tables the reader found whole (HTML <table>, Word w:tbl): rowspan/colspan already expanded into
+ * the grid, so merged cells repeat their text down and across; the header is the leading rows that
+ * read as one, joined per column.
+ */
+export function rebuildGridTables(doc: Doc): Doc {
+  if (doc.grids.length === 0) return doc;
+  const lines = doc.lines.map((l) => ({ ...l }));
+  const tables: Table[] = [...doc.tables];
+  for (const grid of doc.grids) {
+    const width = Math.max(...grid.rows.map((r) => r.length));
+    const cache = new Map<string, Range>();
+    const rangeOf = (c: { start: number; end: number } | null): Range | null => {
+      if (!c) return null;
+      const key = `${c.start}:${c.end}`;
+      let r = cache.get(key);
+      if (!r) {
+        r = [workingOffset(doc.map, c.start), workingOffset(doc.map, c.end)];
+        cache.set(key, r);
+      }
+      return r;
+    };
+    const ranges = grid.rows.map((row) => Array.from({ length: width }, (_, i) => rangeOf(row[i] ?? null)));
+    const texts = ranges.map((row) => row.map((r) => (r ? trimTxt(txt(doc, r[0], r[1])) : null)));
+    const headerRows = headerRowCount(texts);
+    const header: Txt[] = Array.from({ length: width }, (_, i) => {
+      const parts: Txt[] = [];
+      for (let r = 0; r < headerRows; r++) {
+        const t = texts[r][i];
+        if (t && t.s && !parts.some((p) => p.s === t.s)) parts.push(t);
+      }
+      return joinTxt(parts);
+    });
+    const body = texts.slice(headerRows);
+    if (body.length === 0) continue;
+    const id = `t${tables.length + 1}`;
+    const first = ranges.flat().find((r): r is Range => r !== null);
+    const last = [...ranges.flat()].reverse().find((r): r is Range => r !== null);
+    if (!first || !last) continue;
+    for (const l of lines) if (l.end > first[0] && l.start < last[1] && !l.removed) l.table = id;
+    tables.push({
+      id,
+      section: null,
+      header,
+      rows: body.map((row) => row.map((c) => c ?? { s: '', o: '' })),
+      range: first,
+      rowRanges: ranges.slice(headerRows).map((row) => row.find((r): r is Range => r !== null) ?? first),
+      cellRanges: ranges.slice(headerRows),
+    });
+  }
+  return { ...doc, lines, tables };
+}
+
+/** The tables stage: tables the reader found whole, then tables flattened into lines. */
+export function rebuildTables(doc: Doc): Doc {
+  return rebuildCellPerLineTables(rebuildGridTables(doc));
 }
