@@ -36,7 +36,7 @@ export interface Origin {
 
 export class OriginMaker {
   private readonly starts: number[];
-  constructor(private readonly doc: Pick<Doc, 'source' | 'map'>) {
+  constructor(private readonly doc: Pick<Doc, 'source' | 'map' | 'format'>) {
     this.starts = lineStarts(doc.source);
   }
 
@@ -51,6 +51,11 @@ export class OriginMaker {
     const lineEnd = li + 1 < this.starts.length ? this.starts[li + 1] - 1 : source.length;
     let end = Math.min(b > start ? b : lineEnd, lineEnd, start + MAX_ORIGIN);
     let text = source.slice(start, end).replace(/[\r\n]+$/, '');
+    // In a page, quote the text only: stop where markup starts.
+    if (this.doc.format === 'html') {
+      const tag = text.indexOf('<');
+      if (tag > 0) text = text.slice(0, tag);
+    }
     if (!text.trim()) {
       end = Math.min(lineEnd, start + MAX_ORIGIN);
       text = source.slice(start, end).replace(/[\r\n]+$/, '');

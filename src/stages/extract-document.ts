@@ -5,7 +5,7 @@
  * the signature block; the info bar and forum header are often stripped as chrome, so this stage
  * reads every line that is not spam, and prefers the lead.
  */
-import { trimTxt, txt, type Doc, type DocumentFacts, type Line, type Txt } from '../pipeline/doc.js';
+import { joinTxt, trimTxt, txt, type Doc, type DocumentFacts, type Line, type Txt } from '../pipeline/doc.js';
 import { flattenSections } from './segment.js';
 import { findPlaces } from '../pipeline/gazetteer.js';
 import { toSimplified } from './script.js';
@@ -107,14 +107,25 @@ function titleFromCoveringNotice(doc: Doc, lead: LeadLine[], end: number): Txt |
   return null;
 }
 
+/** A title line, or a title a page or PDF wrapped over up to four short lines. */
 function titleFromTitleLine(doc: Doc, lead: LeadLine[], end: number): Txt | null {
-  for (const { line, text } of lead) {
-    if (line.start >= end || line.removed) continue;
-    const span = titleSpan(text);
-    if (!span) continue;
-    const t = text.slice(span[0], span[1]);
-    if (t.length >= 6 && t.length <= 80 && !/[。；，,：:]/.test(t) && KIND_END.test(t))
-      return txt(doc, line.start + span[0], line.start + span[1]);
+  const usable = lead.filter(({ line }) => line.start < end && !line.removed);
+  for (let i = 0; i < usable.length; i++) {
+    const parts: Txt[] = [];
+    for (let k = i; k < Math.min(usable.length, i + 4); k++) {
+      const { line, text } = usable[k];
+      const span = titleSpan(text);
+      if (!span) break;
+      const t = text.slice(span[0], span[1]);
+      if (/[。；，,：:]/.test(t) || t.length > 80) break;
+      // Signature lines, dates and notes are not pieces of a title.
+      if (DATE_ANY.test(t) || /^[（(]/.test(t) || (ISSUER_LINE.test(t) && !KIND_END.test(t))) break;
+      parts.push(txt(doc, line.start + span[0], line.start + span[1]));
+      const joined = joinTxt(parts);
+      if (joined.s.length >= 6 && joined.s.length <= 100 && KIND_END.test(joined.s)) return joined;
+      // Only the last line of a wrapped title ends in its kind; the others are short fragments.
+      if (t.length > 30) break;
+    }
   }
   return null;
 }

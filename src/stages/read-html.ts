@@ -153,6 +153,17 @@ function elements(root: DomNode, out: DomNode[] = []): DomNode[] {
   return out;
 }
 
+/** The first element of a name anywhere, <head> included. */
+function findTag(n: DomNode, name: string): DomNode | null {
+  for (const c of n.children ?? []) {
+    if (c.type !== 'tag') continue;
+    if (c.name === name) return c;
+    const inner = findTag(c, name);
+    if (inner) return inner;
+  }
+  return null;
+}
+
 function matchesSelector(n: DomNode, selector: string): boolean {
   const cls = (n.attribs?.class ?? '').split(/\s+/);
   const id = n.attribs?.id ?? '';
@@ -316,6 +327,15 @@ export function readHtml(source: string): HtmlRead {
   const $ = load(source, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } });
   const root = $.root()[0] as unknown as DomNode;
   const hints = metaHints(root);
+  // The <title> is the article's title plus the site's name (`…的通知_XX市人民政府`): keep the longest part.
+  const pageTitle = findTag(root, 'title');
+  if (pageTitle && !hints.title) {
+    const parts = textOf(pageTitle)
+      .split(/\s*[_|｜—–-]{1,2}\s*/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    hints.title = parts.sort((a, b) => hanCount(b) - hanCount(a))[0] ?? null;
+  }
   const main = findMainContent(root);
   const b = new Builder(source);
   const grids: { rows: (SourceGridCell | null)[][] }[] = [];
@@ -380,7 +400,7 @@ export function readHtml(source: string): HtmlRead {
   };
 
   // The page title first: it often is the only place the article's title is written in full.
-  const title = elements(root).find((e) => e.name === 'title');
+  const title = findTag(root, 'title');
   if (title) {
     for (const c of title.children ?? []) walk(c, true);
     b.newline(title.endIndex ?? 0);

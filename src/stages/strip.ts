@@ -178,11 +178,14 @@ export function stripSpam(doc: Doc): Doc {
     }
   }
 
-  // Footer: from the first chrome or boilerplate line in the last third, the rest is furniture
-  // unless it reads as a body sentence without any lexicon hit.
+  // Footer: from the first chrome or boilerplate line after the last body sentence, the rest is
+  // furniture unless it reads as a body sentence itself.
+  let lastBody = -1;
+  for (const i of nonEmpty) if (!verdicts[i] && isBodySentence(texts[i].trim())) lastBody = i;
+  const lastThird = nonEmpty[Math.floor((nonEmpty.length * 2) / 3)] ?? 0;
   const footerFrom = nonEmpty.find(
-    (i, k) =>
-      k >= (nonEmpty.length * 2) / 3 && verdicts[i] && verdicts[i]!.kind !== 'artifact' && verdicts[i]!.reason !== 'chrome-neighbourhood',
+    (i) =>
+      i > lastBody && i >= lastThird && verdicts[i] && verdicts[i]!.kind !== 'artifact' && verdicts[i]!.reason !== 'chrome-neighbourhood',
   );
   if (footerFrom !== undefined) {
     for (const i of nonEmpty) {
