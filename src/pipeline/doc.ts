@@ -126,7 +126,10 @@ export interface SourceGrid {
 
 /** What a page's <meta> tags say about the article. */
 export interface PageHints {
+  /** `<meta name="ArticleTitle">`. */
   title: string | null;
+  /** The longest part of the page's <title> (site names cut off). */
+  pageTitle: string | null;
   date: string | null;
   source: string | null;
 }

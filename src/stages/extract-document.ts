@@ -130,10 +130,12 @@ function titleFromTitleLine(doc: Doc, lead: LeadLine[], end: number): Txt | null
   return null;
 }
 
-/** The page's own `<meta name="ArticleTitle">`. */
+/** The page's own `<meta name="ArticleTitle">`, or its <title> when that names a plan. */
 function titleFromHint(doc: Doc): Txt | null {
-  const t = doc.hints?.title?.trim();
-  return t ? { s: toSimplified(t), o: t } : null;
+  const meta = doc.hints?.title?.trim();
+  if (meta) return { s: toSimplified(meta), o: meta };
+  const page = doc.hints?.pageTitle?.trim();
+  return page && KIND_END.test(toSimplified(page)) ? { s: toSimplified(page), o: page } : null;
 }
 
 /** `标题：…`, `title: "…"`: a capture's own label for the page title. */

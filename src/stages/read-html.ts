@@ -153,6 +153,16 @@ function elements(root: DomNode, out: DomNode[] = []): DomNode[] {
   return out;
 }
 
+/** Every element, <head> included. */
+function allTags(n: DomNode, out: DomNode[] = []): DomNode[] {
+  for (const c of n.children ?? []) {
+    if (c.type !== 'tag') continue;
+    out.push(c);
+    allTags(c, out);
+  }
+  return out;
+}
+
 /** The first element of a name anywhere, <head> included. */
 function findTag(n: DomNode, name: string): DomNode | null {
   for (const c of n.children ?? []) {
@@ -224,8 +234,8 @@ function isFurniture(n: DomNode): boolean {
 }
 
 function metaHints(root: DomNode): PageHints {
-  const hints: PageHints = { title: null, date: null, source: null };
-  for (const n of elements({ type: 'root', children: [root] } as DomNode)) {
+  const hints: PageHints = { title: null, pageTitle: null, date: null, source: null };
+  for (const n of allTags(root)) {
     if (n.name !== 'meta') continue;
     const name = (n.attribs?.name ?? n.attribs?.property ?? '').toLowerCase();
     const content = (n.attribs?.content ?? '').trim();
@@ -329,12 +339,13 @@ export function readHtml(source: string): HtmlRead {
   const hints = metaHints(root);
   // The <title> is the article's title plus the site's name (`…的通知_XX市人民政府`): keep the longest part.
   const pageTitle = findTag(root, 'title');
-  if (pageTitle && !hints.title) {
+  if (pageTitle) {
     const parts = textOf(pageTitle)
       .split(/\s*[_|｜—–-]{1,2}\s*/)
       .map((p) => p.trim())
       .filter(Boolean);
-    hints.title = parts.sort((a, b) => hanCount(b) - hanCount(a))[0] ?? null;
+    const named = parts.find((p) => /(?:规划|方案|计划|意见|通知|办法|措施|纲要|决定|细则|规定|公告|通告|解读|規劃|計劃|意見|通知|辦法|措施|綱要|決定|細則|規定|公告|通告|解讀)$/.test(p));
+    hints.pageTitle = named ?? [...parts].sort((a, b) => hanCount(b) - hanCount(a))[0] ?? null;
   }
   const main = findMainContent(root);
   const b = new Builder(source);
@@ -409,6 +420,10 @@ export function readHtml(source: string): HtmlRead {
   walk(body, true);
   b.newline(source.length);
 
+  if (b.parts[b.parts.length - 1] === '\n') {
+    b.parts.pop();
+    b.offsets.pop();
+  }
   const text = b.parts.join('');
   const map = new Int32Array(text.length + 1);
   for (let k = 0; k < text.length; k++) map[k] = b.offsets[k];

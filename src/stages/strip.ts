@@ -151,7 +151,7 @@ const WEDGE_MAX = 12;
 
 function isWeakLine(line: string): boolean {
   const t = line.trim();
-  return t.length > 0 && t.length <= WEDGE_MAX && !SENTENCE_PUNCT.test(t) && !/^[一二三四五六七八九十]+、/.test(t);
+  return t.length > 0 && t.length <= WEDGE_MAX && !SENTENCE_PUNCT.test(t) && !/^[一二三四五六七八九十]+、/.test(t) && !TITLE_WORDS.test(t);
 }
 
 export function stripSpam(doc: Doc): Doc {

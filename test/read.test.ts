@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
+import { findMainContent, looksLikeHtml, readHtml } from '../src/stages/read-html.js';
+import { chineseCounting } from '../src/stages/read-docx.js';
+import { runPipeline } from '../src/pipeline/run.js';
+import { toOutput } from '../src/pipeline/output.js';
+import { InputError } from '../src/stages/decode.js';
+import { load } from 'cheerio/slim';
+
+const page = (body: string, head = '') =>
+  `<!DOCTYPE html><html><head><meta charset="utf-8">${head}<title>某某市人民政府</title></head><body>${body}</body></html>`;
+const nav = `<div class="nav">${Array.from({ length: 30 }, (_, i) => `<a href="/${i}">栏目导航${i}</a>`).join(' ')}</div>`;
+const extractHtml = (html: string) => toOutput(runPipeline(new TextEncoder().encode(html), { path: 'page.html' }), 'simplified');
+
+describe('readHtml', () => {
+  it('maps every character of the page text to the raw HTML, entities to their &', () => {
+    const html = page('<div id="zoom"><p>到2025年&ldquo;健康&rdquo;达到<b>90%</b></p></div>');
+    const { mapped } = readHtml(html);
+    const at = mapped.text.indexOf('“');
+    expect(html.slice(mapped.map[at], mapped.map[at] + 7)).toBe('&ldquo;');
+    const nine = mapped.text.indexOf('90%');
+    expect(html.slice(mapped.map[nine], mapped.map[nine] + 3)).toBe('90%');
+  });
+
+  it('puts block elements, <br> and table cells on lines of their own', () => {
+    const { mapped } = readHtml(
+      page(
+        '<div id="zoom"><p>第一段</p><p>第二<br>行</p><table><tr><td>序号</td><td>指标</td></tr><tr><td>1</td><td>人均预期寿命</td></tr></table></div>',
+      ),
+    );
+    expect(mapped.text.split('\n')).toEqual(['某某市人民政府', '第一段', '第二', '行', '序号', '指标', '1', '人均预期寿命']);
+  });
+
+  it('expands rowspan and colspan into the grid', () => {
+    const html = page(
+      '<div id="zoom"><table><tr><th>领域</th><th>序号</th><th>主要指标</th></tr><tr><td rowspan="2">健康水平</td><td>1</td><td>人均预期寿命</td></tr><tr><td>2</td><td>健康预期寿命</td></tr><tr><td colspan="3">注：以上为预期性指标</td></tr></table></div>',
+    );
+    const { grids } = readHtml(html);
+    expect(grids).toHaveLength(1);
+    const cell = (r: number, c: number) => {
+      const x = grids[0].rows[r][c];
+      return x ? `${html.slice(x.start, x.end)}${x.spanned ? '*' : ''}` : null;
+    };
+    expect([cell(1, 0), cell(2, 0), cell(2, 2), cell(3, 1)]).toEqual(['健康水平', '健康水平*', '健康预期寿命', '注：以上为预期性指标*']);
+  });
+
+  it('reads <meta> tags and the <title> as hints', () => {
+    const { hints } = readHtml(
+      page('<p>正文</p>', '<meta name="ArticleTitle" content="关于印发某某规划的通知"><meta name="PubDate" content="2022-05-17 10:00">'),
+    );
+    expect(hints).toMatchObject({ title: '关于印发某某规划的通知', date: '2022-05-17 10:00' });
+    expect(readHtml(page('<p>正文</p>').replace('某某市人民政府', '某某县发展规划_某某县人民政府网')).hints.pageTitle).toBe('某某县发展规划');
+  });
+
+  it('finds an article shorter than its navigation', () => {
+    const $ = load(
+      page(
+        `${nav}<div class="main"><h1>关于做好春季防火工作的通知</h1><p>各乡镇：为做好春季防火工作，现通知如下。</p><p>一、加强巡查。各地要加强巡查，及时消除隐患。</p></div>${nav}`,
+      ),
+    );
+    const main = findMainContent($.root()[0] as never) as unknown as { attribs: Record<string, string> };
+    expect(main.attribs.class).toBe('main');
+  });
+
+  it('tells a page from plain text', () => {
+    expect(looksLikeHtml('<!DOCTYPE html><html>')).toBe(true);
+    expect(looksLikeHtml('一、总体要求\n<规划>的目标')).toBe(false);
+  });
+});
+
+describe('extract from HTML', () => {
+  it('keeps the article and the info bar facts, drops the navigation, and quotes text without markup', () => {
+    const out = extractHtml(
+      page(
+        `${nav}<div class="crumb">首页 &gt; 政务公开 &gt; 规划计划</div><h1>某某市卫生健康发展规划</h1><div class="info">发布时间：2022-05-17&nbsp;来源：市卫健委</div><div class="TRS_Editor"><p>一、总体目标</p><p>到2025年，全市卫生健康体系更加完善，每千人口执业（助理）医师数达到3.3人。</p><p>二、主要任务</p><p>（一）强化公共卫生服务。</p></div><div class="footer">版权所有 某某市人民政府 网站标识码 3600000001</div>`,
+      ),
+    );
+    expect(out.source.format).toBe('html');
+    expect(out.document).toMatchObject({ title: '某某市卫生健康发展规划', date: '2022-05-17', region: '某某市' });
+    expect(out.sections.map((s) => s.heading)).toEqual(['总体目标', '主要任务']);
+    expect(out.goals[0].year).toBe(2025);
+    expect(out.indicators[0].target?.value).toBe(3.3);
+    expect(out.indicators[0].origin.text).not.toMatch(/</);
+    const kept = JSON.stringify({ ...out, removed: [] });
+    expect(kept).not.toContain('栏目导航');
+    expect(kept).not.toContain('网站标识码');
+  });
+
+  it('turns a <table> with rowspan into a table whose merged cells carry down', () => {
+    const out = extractHtml(
+      page(
+        '<div id="zoom"><p>一、主要指标</p><table><tr><td>领域</td><td>序号</td><td>主要指标</td><td>2020年基期值</td><td>2025年目标值</td><td>指标性质</td></tr><tr><td rowspan="2">健康水平</td><td>1</td><td>人均预期寿命</td><td>77.78</td><td>79</td><td>预期性</td></tr><tr><td>2</td><td>孕产妇死亡率</td><td>0</td><td>≤12/10万</td><td>预期性</td></tr></table></div>',
+      ),
+    );
+    expect(out.tables[0].header).toEqual(['领域', '序号', '主要指标', '2020年基期值', '2025年目标值', '指标性质']);
+    expect(out.tables[0].rows[1]).toEqual(['健康水平', '2', '孕产妇死亡率', '0', '≤12/10万', '预期性']);
+    expect(out.indicators.map((i) => [i.name, i.category, i.target?.raw, i.target?.year, i.baseline?.year])).toEqual([
+      ['人均预期寿命', '健康水平', '79', 2025, 2020],
+      ['孕产妇死亡率', '健康水平', '≤12/10万', 2025, 2020],
+    ]);
+  });
+});
+
+// A minimal Word document, written the way Word writes one.
+function docx(body: string, extra: Record<string, string> = {}): Uint8Array {
+  const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  return zipSync({
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    ),
+    'word/document.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${w}><w:body>${body}</w:body></w:document>`,
+    ),
+    ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, strToU8(v.replace('<w:numbering>', `<w:numbering ${w}>`))])),
+  });
+}
+const p = (text: string, num = '') =>
+  `<w:p>${num ? `<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="${num}"/></w:numPr></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+const numbering =
+  '<w:numbering><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>';
+const extractDocx = (bytes: Uint8Array) => toOutput(runPipeline(bytes, { path: 'plan.docx' }), 'simplified');
+
+describe('read .docx', () => {
+  it('counts in Chinese', () => {
+    expect([1, 9, 10, 11, 20, 23].map(chineseCounting)).toEqual(['一', '九', '十', '十一', '二十', '二十三']);
+  });
+
+  it('resolves automatic numbering so generated 一、 headings are not lost', () => {
+    const out = extractDocx(
+      docx(`${p('某某县养老服务实施方案')}${p('总体要求', '1')}${p('到2025年，全县养老服务体系更加健全。')}${p('重点任务', '1')}`, {
+        'word/numbering.xml': numbering,
+      }),
+    );
+    expect(out.source.format).toBe('docx');
+    expect(out.sections.map((s) => `${s.number}${s.heading}`)).toEqual(['一、总体要求', '二、重点任务']);
+    expect(out.goals[0].origin).toEqual({ line: 3, text: '到2025年，全县养老服务体系更加健全。' });
+  });
+
+  it('expands gridSpan and vMerge and splits runs back into words', () => {
+    const tc = (t: string, pr = '') => `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}${p(t)}</w:tc>`;
+    const table = `<w:tbl>
+      <w:tr>${tc('序号')}${tc('任务')}${tc('完成时限')}${tc('责任单位')}</w:tr>
+      <w:tr>${tc('1', '<w:vMerge w:val="restart"/>')}<w:tc><w:p><w:r><w:t>建设智慧</w:t></w:r><w:r><w:t>医院</w:t></w:r></w:p></w:tc>${tc('2024年底前')}${tc('县卫生健康局')}</w:tr>
+      <w:tr>${tc('', '<w:vMerge/>')}${tc('建设区域影像中心')}${tc('2025年底前')}${tc('县卫生健康局')}</w:tr>
+    </w:tbl>`;
+    const out = extractDocx(docx(`${p('三、重点任务')}${table}`));
+    expect(out.tables[0].rows).toEqual([
+      ['1', '建设智慧医院', '2024年底前', '县卫生健康局'],
+      ['1', '建设区域影像中心', '2025年底前', '县卫生健康局'],
+    ]);
+    expect(out.tasks.map((t) => [t.text, t.deadline, t.lead])).toEqual([
+      ['建设智慧医院', 2024, ['县卫生健康局']],
+      ['建设区域影像中心', 2025, ['县卫生健康局']],
+    ]);
+  });
+
+  it.each([
+    ['a zip with no document', zipSync({ 'a.txt': strToU8('x') }), /no word\/document\.xml/],
+    ['text named .docx', strToU8('一、总体要求'), /not a zip archive/],
+    ['entity declarations', docx('').map((b) => b), null],
+  ])('refuses %s', (_name, bytes, reason) => {
+    if (reason === null) {
+      const bomb = zipSync({
+        'word/document.xml': strToU8(
+          '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><w:document><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>',
+        ),
+      });
+      expect(() => extractDocx(bomb)).toThrow(/declares XML entities/);
+      return;
+    }
+    expect(() => extractDocx(bytes)).toThrow(InputError);
+    expect(() => extractDocx(bytes)).toThrow(reason);
+  });
+});
