@@ -18,7 +18,8 @@ async function walk(dir: string, root: string, out: InputFile[]): Promise<void> 
   for (const e of entries) {
     const p = join(dir, e.name);
     if (e.isDirectory()) await walk(p, root, out);
-    else if (e.isFile() && INPUT_EXTENSIONS.test(e.name)) out.push({ path: p, relative: relative(root, p).replace(INPUT_EXTENSIONS, '') });
+    // A folder's own README or LICENSE is not a scraped document.
+    else if (e.isFile() && INPUT_EXTENSIONS.test(e.name) && !/^(?:readme|license|changelog)\b/i.test(e.name)) out.push({ path: p, relative: relative(root, p).replace(INPUT_EXTENSIONS, '') });
   }
 }
 

@@ -232,30 +232,52 @@ const DATE_LABELS: { re: RegExp; source: string }[] = [
   { re: /(?:^|\s)(?:日期|时间|date)\s*[:：]/i, source: '日期' },
 ];
 
-function documentDate(doc: Doc, all: LeadLine[], lead: LeadLine[]): { date: string; source: string } | null {
-  for (const label of DATE_LABELS) {
-    // The page's <meta name="PubDate"> is a 发布日期 that no label line could beat except 成文日期.
-    if (label.source === '日期' && doc.hints?.date) {
-      const date = parseDate(doc.hints.date);
-      if (date) return { date, source: '发布日期' };
+/** A date alone on its line in the lead or at the end: the signature block, the day of issue. */
+function signatureDate(all: LeadLine[], lead: LeadLine[]): string | null {
+  const candidates = [...lead, ...all.slice(-12)];
+  for (const { text, line } of candidates) {
+    if (line.removed) continue;
+    const t = text.trim().replace(/^[（(]|[）)]$/g, '');
+    const written = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(t);
+    const numeric = /^(?:19|20)\d{2}\s*([-/.])\s*\d{1,2}\s*\1\s*\d{1,2}$/.test(t);
+    if (t.length > 16 || (!written && !numeric)) continue;
+    // A numeric date is a signature only under the issuer's name (`泸川市人民政府` / `2023-03-08`);
+    // alone it may be any field of a page (a forum's 注册时间).
+    if (numeric) {
+      const k = all.findIndex((l) => l.line === line);
+      const above = k > 0 ? all[k - 1].text.trim() : '';
+      if (!(ISSUER_LINE.test(above) && ORGAN_HINT.test(above))) continue;
     }
+    const date = parseDate(t);
+    if (date) return date;
+  }
+  return null;
+}
+
+/**
+ * The document's date, the day of issue first: a 成文日期 label, then the signature block, then a
+ * 发布 label or the page's <meta name="PubDate">, then any date label, then running text.
+ */
+function documentDate(doc: Doc, all: LeadLine[], lead: LeadLine[]): { date: string; source: string } | null {
+  const labelled = (source: string) => {
+    const label = DATE_LABELS.find((l) => l.source === source)!;
     for (const { text } of all) {
       const at = text.search(label.re);
       if (at < 0) continue;
       const date = parseDate(text.slice(at, at + 60));
-      if (date) return { date, source: label.source };
+      if (date) return { date, source };
     }
-  }
-  // A date alone on its line in the lead or at the end: the signature block.
-  const tail = all.slice(-12);
-  for (const { text, line } of [...lead, ...tail]) {
-    if (line.removed) continue;
-    const t = text.trim().replace(/^[（(]|[）)]$/g, '');
-    if (t.length <= 16 && /^(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|([-/.])\s*\d{1,2}\s*\1\s*\d{1,2})$/.test(t)) {
-      const date = parseDate(t);
-      if (date) return { date, source: 'signature' };
-    }
-  }
+    return null;
+  };
+  const signature = signatureDate(all, lead);
+  const pubDate = doc.hints?.date ? parseDate(doc.hints.date) : null;
+  const found =
+    labelled('成文日期') ??
+    (signature ? { date: signature, source: 'signature' } : null) ??
+    labelled('发布日期') ??
+    (pubDate ? { date: pubDate, source: '发布日期' } : null) ??
+    labelled('日期');
+  if (found) return found;
   // `20241014,巫溪县人民政府办公室印发了…`: eight digits that form a valid date, at a line start.
   for (const { text } of lead) {
     const m = /^\s*((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/.exec(text);
@@ -267,7 +289,6 @@ function documentDate(doc: Doc, all: LeadLine[], lead: LeadLine[]): { date: stri
   return null;
 }
 
-/** An issuing organ: a government, its office, a party committee's office, a ministry or bureau. */
 const ORGAN = `(?:中共中央|国务院|(?:中共)?[${HAN}]{1,20}?(?:人民政府办公室|人民政府办公厅|人民政府|委员会办公室|委员会办公厅|委办公厅|委办公室|委员会|办公厅|办公室|国务院|中共中央|部|局|厅|署|委))`;
 const ORGAN_RE = new RegExp(ORGAN, 'g');
 /** A signature line: organs only, separated by spaces or 、. */

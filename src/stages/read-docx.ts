@@ -110,7 +110,10 @@ export function readNumbering(numbering: XmlNode[] | null, styles: XmlNode[] | n
       if (start && lv[i]) lv[i] = { ...lv[i], start: Number(attrs(start)['w:val'] ?? 1) };
     }
     levels.set(id, lv);
-    abstractOf.set(id, abs);
+    // A numbering instance that overrides its start is a list of its own (Word restarts it);
+    // without overrides it continues the list of its abstract definition.
+    const restarts = kids(n).some((o) => tagOf(o) === 'w:lvlOverride');
+    abstractOf.set(id, restarts ? `num:${id}` : abs);
   }
   const styleNumbering = new Map<string, { numId: string; ilvl: number }>();
   const stylesRoot = styles ? find(styles, 'w:styles') : undefined;

@@ -228,6 +228,11 @@ function isInside(n: DomNode, ancestor: DomNode): boolean {
   return false;
 }
 
+function furnitureAbove(n: DomNode): boolean {
+  for (let p = n.parent; p; p = p.parent) if (p.type === 'tag' && isFurniture(p)) return true;
+  return false;
+}
+
 function isFurniture(n: DomNode): boolean {
   if (['nav', 'footer', 'aside', 'header'].includes(n.name!)) return true;
   return FURNITURE.test(`${n.attribs?.class ?? ''} ${n.attribs?.id ?? ''}`);
@@ -344,7 +349,11 @@ export function readHtml(source: string): HtmlRead {
       .split(/\s*[_|｜—–-]{1,2}\s*/)
       .map((p) => p.trim())
       .filter(Boolean);
-    const named = parts.find((p) => /(?:规划|方案|计划|意见|通知|办法|措施|纲要|决定|细则|规定|公告|通告|解读|規劃|計劃|意見|通知|辦法|措施|綱要|決定|細則|規定|公告|通告|解讀)$/.test(p));
+    const named = parts.find((p) =>
+      /(?:规划|方案|计划|意见|通知|办法|措施|纲要|决定|细则|规定|公告|通告|解读|規劃|計劃|意見|通知|辦法|措施|綱要|決定|細則|規定|公告|通告|解讀)$/.test(
+        p,
+      ),
+    );
     hints.pageTitle = named ?? [...parts].sort((a, b) => hanCount(b) - hanCount(a))[0] ?? null;
   }
   const main = findMainContent(root);
@@ -365,8 +374,10 @@ export function readHtml(source: string): HtmlRead {
       return;
     }
     const isMain = n === main;
-    // Inside the main content nothing is outside; elsewhere, furniture and plain page text are.
-    const out = isMain ? false : outside;
+    // Inside the main content nothing is outside; elsewhere, furniture and plain page text are,
+    // except a heading that is not part of the furniture (the article's <h1> above its body).
+    const heading = /^h[1-3]$/.test(name) && !furnitureAbove(n);
+    const out = isMain || heading ? false : outside;
     const block = BLOCK.has(name);
     if (block) b.newline(here);
     if (name === 'table' && isDataTable(n)) {

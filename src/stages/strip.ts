@@ -212,7 +212,7 @@ export function stripSpam(doc: Doc): Doc {
     lines.forEach((l, i) => {
       const t = texts[i].trim();
       if (verdicts[i] || !t || !isOutside(doc.map[l.start + texts[i].indexOf(t)])) return;
-      if (METADATA_LINE.test(t) || (t.length >= 8 && t.length <= 80 && !/[。；]/.test(t) && TITLE_WORDS.test(t))) return;
+      if (METADATA_LINE.test(t)) return;
       verdicts[i] = { kind: 'navigation', reason: 'outside-main-content' };
     });
   }
