@@ -83,6 +83,28 @@ describe('extract', () => {
     expect(lines[0]).toMatch(reason);
   });
 
+  it.each(['truncated.docx', 'zip-bomb.docx', 'entity-bomb.docx', 'not-a-zip.docx', 'png-renamed.html', 'invalid-utf8.txt', 'empty.txt'])(
+    'refuses fixtures/bad/%s with one line, exit 2',
+    (name) => {
+      const file = join(ROOT, 'fixtures', 'bad', name);
+      const r = run(['extract', file]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringContaining(`${file}: `)]);
+    },
+  );
+
+  it('reads GBK, HTML and .docx inputs, and --encoding forces one', () => {
+    for (const v of ['002-gbk.txt', '004-page.html', '000-word.docx']) {
+      const r = run(['extract', join(ROOT, 'fixtures', 'variants', v)]);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).document.title).toBeTruthy();
+    }
+    const forced = run(['extract', join(ROOT, 'fixtures', 'variants', '002-gbk.txt'), '--encoding', 'utf-8']);
+    expect(forced.code).toBe(2);
+    expect(forced.stderr).toMatch(/not valid utf-8 text/);
+  });
+
   it('rejects an unknown flag value as a usage error', () => {
     const r = run(['extract', join(SEEDS_DIR, seedFiles[0]), '--format', 'xml']);
     expect(r.code).toBe(2);

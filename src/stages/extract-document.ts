@@ -95,6 +95,14 @@ function titleFromGuillemets(doc: Doc, lead: LeadLine[], end: number): Txt | nul
   return null;
 }
 
+/** `X关于印发《Y》的通知` → Y: a covering notice's title names the plan it carries. */
+function innerPlanTitle(t: Txt): Txt {
+  const m = /关于(?:印发|转发|发布)《?([^《》，。；]{4,80}?)》?的(?:通知|决定|函)$/.exec(t.s);
+  if (!m || !KIND_END.test(m[1])) return t;
+  const at = m.index + m[0].indexOf(m[1]);
+  return { s: m[1], o: t.o.slice(at, at + m[1].length) };
+}
+
 /** `国务院办公厅关于印发全国…分工方案的通知`: the plan inside a covering notice's title. */
 function titleFromCoveringNotice(doc: Doc, lead: LeadLine[], end: number): Txt | null {
   for (const { line, text } of lead) {
@@ -120,9 +128,11 @@ function titleFromTitleLine(doc: Doc, lead: LeadLine[], end: number): Txt | null
       if (/[。；，,：:]/.test(t) || t.length > 80) break;
       // Signature lines, dates and notes are not pieces of a title.
       if (DATE_ANY.test(t) || /^[（(]/.test(t) || (ISSUER_LINE.test(t) && !KIND_END.test(t))) break;
+      // Nor are labels and 文号 lines above it (`附件`, `正文`, `穗埔组通〔2024〕6号`).
+      if (/^(?:附件\s*\d*|正文|全文|原文|印发|发布)$/.test(t) || new RegExp(`^${DOC_NUMBER.source}$`).test(t)) break;
       parts.push(txt(doc, line.start + span[0], line.start + span[1]));
       const joined = joinTxt(parts);
-      if (joined.s.length >= 6 && joined.s.length <= 100 && KIND_END.test(joined.s)) return joined;
+      if (joined.s.length >= 6 && joined.s.length <= 100 && KIND_END.test(joined.s)) return innerPlanTitle(joined);
       // Only the last line of a wrapped title ends in its kind; the others are short fragments.
       if (t.length > 30) break;
     }
@@ -310,13 +320,13 @@ function issuers(doc: Doc, all: LeadLine[], lead: LeadLine[]): Txt[] {
   // A signature line of its own, in the lead or the tail.
   for (const { line, text } of [...lead, ...all.slice(-12)]) {
     const t = text.trim();
-    if (line.table || t.length > 40 || !ISSUER_LINE.test(t) || !ORGAN_HINT.test(t)) continue;
+    if (line.table || line.removed || t.length > 40 || !ISSUER_LINE.test(t) || !ORGAN_HINT.test(t)) continue;
     const at = text.indexOf(t);
     return splitOrgans(doc, line, text, at, at + t.length);
   }
   // `巫溪县人民政府办公室印发了…`, `国务院关于印发…的通知`, `20241014,X印发…`.
   for (const { line, text } of lead) {
-    if (line.table) continue;
+    if (line.table || line.removed) continue;
     const furniture = TITLE_LINE_PREFIX.exec(text)?.[0].length ?? 0;
     const clauses = text.slice(furniture).split(/(?<=[，,。：:；])/);
     let offset = furniture;
