@@ -4,8 +4,8 @@
  * (a section headed 目标 / 总体要求 …, or the lead before the outline) are goals; dated statements
  * elsewhere are tasks, and years before the document's own date are reports, not goals.
  */
-import { trimTxt, txt, type Doc, type Goal, type Range, type Section } from '../pipeline/doc.js';
-import { flattenSections, sectionAt } from './segment.js';
+import { trimTxt, txt, type Doc, type Goal, type Range } from '../pipeline/doc.js';
+import { flattenSections, sectionAt, withAncestors } from './segment.js';
 
 /**
  * A dated statement starts a sentence (`。到2025年，…`, `2027年，…` at a paragraph start) or is a
@@ -17,22 +17,10 @@ export const DATED_START =
 /** Headings under which dated statements state the plan's goals. */
 const GOAL_HEADING = /目标|主要目|总体要求|总体思路|指导思想|发展方向|愿景|总体安排|基本原则|工作要求/;
 
-function ancestry(sections: readonly Section[], s: Section | null): Section[] {
-  if (!s) return [];
-  const all = flattenSections(sections);
-  const chain: Section[] = [s];
-  for (let id = s.id; id.includes('.');) {
-    id = id.slice(0, id.lastIndexOf('.'));
-    const p = all.find((x) => x.id === id);
-    if (p) chain.push(p);
-  }
-  return chain;
-}
-
 export function isGoalContext(doc: Doc, offset: number): boolean {
   const s = sectionAt(doc.sections, offset);
   if (!s) return true;
-  return ancestry(doc.sections, s).some((a) => GOAL_HEADING.test(a.heading.s));
+  return withAncestors(doc.sections, s).some((a) => GOAL_HEADING.test(a.heading.s));
 }
 
 export interface DatedStatement {
@@ -50,8 +38,16 @@ const DATED_AT = /[ \t\u3000]*((?:力争|争取|预计)?(?:到|至)\s*((?:19|20)
 export function datedStatements(text: string, lineStart: number, lineEnd: number, boundaries: readonly number[] = []): DatedStatement[] {
   const line = text.slice(lineStart, lineEnd);
   const starts: { at: number; year: number }[] = [];
-  for (const b of boundaries) {
-    if (b <= lineStart || b >= lineEnd) continue;
+  // Boundaries are sorted: visit only those inside this line.
+  let lo = 0;
+  let hi = boundaries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (boundaries[mid] <= lineStart) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < boundaries.length && boundaries[k] < lineEnd; k++) {
+    const b = boundaries[k];
     DATED_AT.lastIndex = b - lineStart;
     const m = DATED_AT.exec(line);
     if (m) starts.push({ at: b + m[0].length - m[1].length, year: Number(m[2]) });
@@ -75,7 +71,9 @@ export function documentYear(doc: Doc): number | null {
 export function extractGoals(doc: Doc): Doc {
   const goals: Goal[] = [];
   const issued = documentYear(doc);
-  const boundaries = flattenSections(doc.sections).map((s) => s.range[1]);
+  const boundaries = flattenSections(doc.sections)
+    .map((s) => s.range[1])
+    .sort((a, b) => a - b);
   for (const line of doc.lines) {
     if (line.removed || line.table) continue;
     for (const st of datedStatements(doc.text, line.start, line.end, boundaries)) {

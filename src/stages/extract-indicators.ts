@@ -10,7 +10,7 @@
 import { trimTxt, txt, type Doc, type Indicator, type Range, type Table, type Txt, type Value } from '../pipeline/doc.js';
 import { parseValue } from '../pipeline/values.js';
 import { columnTypes } from './tables.js';
-import { flattenSections, sectionAt } from './segment.js';
+import { sectionAt, withAncestors } from './segment.js';
 
 const NUM = '\\d+(?:\\.\\d+)?';
 /** Units a target can carry, longest first so `万亩` wins over `万`. */
@@ -298,11 +298,19 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
 const LEADS_QUANTITY = /^(?:超过|不少于|至少|达到|达)$/;
 
 /** The year of the last goal stated before `at` in the same section (`到2023年末，…` then its targets). */
+const goalsBySection = new WeakMap<readonly Doc['goals'][number][], Map<string, Doc['goals']>>();
+
 function goalYearBefore(doc: Doc, at: number): number | null {
   const section = sectionAt(doc.sections, at);
   if (!section) return null;
+  let bySection = goalsBySection.get(doc.goals);
+  if (!bySection) {
+    bySection = new Map();
+    for (const g of doc.goals) if (g.section) bySection.set(g.section, [...(bySection.get(g.section) ?? []), g]);
+    goalsBySection.set(doc.goals, bySection);
+  }
   let year: number | null = null;
-  for (const g of doc.goals) if (g.section === section.id && g.range[0] < at) year = g.year;
+  for (const g of bySection.get(section.id) ?? []) if (g.range[0] < at) year = g.year;
   return year;
 }
 
@@ -311,13 +319,7 @@ const BACKGROUND_HEADING = /现状|基础|回顾|成就|成效|发展环境|形�
 
 function inBackground(doc: Doc, at: number): boolean {
   const s = sectionAt(doc.sections, at);
-  if (!s) return false;
-  const all = flattenSections(doc.sections);
-  for (let id: string | null = s.id; id; id = id.includes('.') ? id.slice(0, id.lastIndexOf('.')) : null) {
-    const a = all.find((x) => x.id === id);
-    if (a && BACKGROUND_HEADING.test(a.heading.s)) return true;
-  }
-  return false;
+  return s !== null && withAncestors(doc.sections, s).some((a) => BACKGROUND_HEADING.test(a.heading.s));
 }
 
 /** A sentence with a target year or a 力争/目标 is a plan even when it says 累计 or 已. */

@@ -106,8 +106,17 @@ function headingEnd(text: string, from: number, limit: number): number {
 
 export function keptText(doc: Doc, lines: readonly Line[], a: number, b: number): Txt {
   const parts: Txt[] = [];
-  for (const l of lines) {
-    if (l.end <= a || l.start >= b || l.removed || l.table) continue;
+  // Lines are in order: start at the first one that ends after `a`.
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid].end <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < lines.length && lines[k].start < b; k++) {
+    const l = lines[k];
+    if (l.end <= a || l.removed || l.table) continue;
     const piece = trimTxt(txt(doc, Math.max(a, l.start), Math.min(b, l.end)));
     if (piece.s) parts.push(piece);
   }
@@ -220,12 +229,45 @@ export function segment(doc: Doc): Doc {
   return { ...doc, sections: roots, tables };
 }
 
-export function flattenSections(sections: readonly Section[], out: Section[] = []): Section[] {
-  for (const s of sections) {
-    out.push(s);
-    flattenSections(s.children, out);
+interface SectionIndex {
+  flat: Section[];
+  byId: Map<string, Section>;
+}
+
+const indexes = new WeakMap<readonly Section[], SectionIndex>();
+
+/** The outline in document order, and by id; computed once per outline. */
+export function sectionIndex(sections: readonly Section[]): SectionIndex {
+  let index = indexes.get(sections);
+  if (!index) {
+    const flat: Section[] = [];
+    const walk = (list: readonly Section[]) => {
+      for (const s of list) {
+        flat.push(s);
+        walk(s.children);
+      }
+    };
+    walk(sections);
+    index = { flat, byId: new Map(flat.map((s) => [s.id, s])) };
+    indexes.set(sections, index);
   }
-  return out;
+  return index;
+}
+
+export function flattenSections(sections: readonly Section[]): Section[] {
+  return sectionIndex(sections).flat;
+}
+
+/** A section and the sections that hold it, innermost first. */
+export function withAncestors(sections: readonly Section[], s: Section): Section[] {
+  const { byId } = sectionIndex(sections);
+  const chain: Section[] = [s];
+  for (let id = s.id; id.includes('.'); ) {
+    id = id.slice(0, id.lastIndexOf('.'));
+    const p = byId.get(id);
+    if (p) chain.push(p);
+  }
+  return chain;
 }
 
 /** The deepest section whose span holds the offset. */

@@ -102,9 +102,26 @@ export function isEditorToolbar(line: string): boolean {
   return words.length >= 3 && words.every((w) => EDITOR_TOOLBAR_WORDS.has(w));
 }
 
+const familyPatterns = new Map<LexiconFamily, RegExp>();
+
+/** One alternation per family, longest terms first, so a line is scanned once per family. */
+function familyPattern(family: LexiconFamily): RegExp {
+  let re = familyPatterns.get(family);
+  if (!re) {
+    const terms = [...family.terms].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = new RegExp(terms.join('|'), 'gi');
+    familyPatterns.set(family, re);
+  }
+  return re;
+}
+
 function lexiconHits(line: string, family: LexiconFamily): string[] {
+  const found = new Set<string>();
+  for (const m of line.matchAll(familyPattern(family))) found.add(m[0].toLowerCase());
+  if (found.size === 0) return [];
+  // Terms inside a longer hit (`在手机打开当前页` in `扫一扫在手机打开当前页`) were matched by it.
   const lower = line.toLowerCase();
-  const hits = family.terms.filter((t) => lower.includes(t.toLowerCase()));
+  const hits = family.terms.filter((t) => found.has(t.toLowerCase()) || (found.size > 0 && lower.includes(t.toLowerCase())));
   // Overlapping terms (`扫一扫在手机打开当前页` holds `在手机打开当前页`) are one hit.
   return hits.filter((t) => !hits.some((u) => u !== t && u.includes(t)));
 }
