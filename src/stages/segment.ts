@@ -270,10 +270,16 @@ export function withAncestors(sections: readonly Section[], s: Section): Section
   return chain;
 }
 
-/** The deepest section whose span holds the offset. */
+/** The deepest section whose span holds the offset (siblings are in order: binary search). */
 export function sectionAt(sections: readonly Section[], offset: number): Section | null {
-  for (const s of sections) {
-    if (offset >= s.span[0] && offset < s.span[1]) return sectionAt(s.children, offset) ?? s;
+  let lo = 0;
+  let hi = sections.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sections[mid];
+    if (offset < s.span[0]) hi = mid - 1;
+    else if (offset >= s.span[1]) lo = mid + 1;
+    else return sectionAt(s.children, offset) ?? s;
   }
   return null;
 }
