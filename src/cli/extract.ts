@@ -1,59 +1,163 @@
 /**
- * `policy-extract extract`: one input to stdout, or many inputs (or a directory) into -o DIR.
+ * `policy-extract extract`: one input to stdout; many inputs, a directory or a glob into -o DIR
+ * (batch); `--format jsonl` one JSON line per input on stdout; `--jsonl` requests on stdin.
  */
-import { join } from 'node:path';
-import { Command, Option } from 'commander';
-import { readInput } from '../io/read-input.js';
+import { stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { listInputs } from '../io/list-inputs.js';
-import { writeAtomic } from '../io/write-output.js';
-import { runPipeline } from '../pipeline/run.js';
-import { toOutput, type OutputScript } from '../pipeline/output.js';
-import { InputError } from '../stages/decode.js';
-import { errorLine, serialize, type OutputFormat } from './format.js';
-import type { DocumentOut } from '../schema/document.js';
+import type { OutputScript } from '../pipeline/output.js';
+import type { SourceFormat } from '../pipeline/doc.js';
+import { errorLine, type OutputFormat } from './format.js';
+import { runBatch } from './batch.js';
+import { runJob, type Job, type JobResult } from './job.js';
+import { defaultJobs, runJobs } from './pool.js';
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  setExit: (code: number) => void;
+  /** Whether stderr is a terminal (progress bars only there). */
+  tty?: boolean;
+  /** Where `-` and `--jsonl` read from. */
+  stdin?: NodeJS.ReadableStream;
+}
 
 export interface ExtractOptions {
-  format: OutputFormat;
+  format: OutputFormat | 'jsonl';
   script: OutputScript;
   encoding?: string;
   output?: string;
   quiet?: boolean;
+  jobs?: number;
+  force?: boolean;
+  report?: string;
+  jsonl?: boolean;
 }
 
-export async function extractOne(path: string, options: ExtractOptions): Promise<DocumentOut> {
-  const bytes = await readInput(path);
-  const doc = runPipeline(bytes, { path, encoding: options.encoding });
-  return toOutput(doc, options.script);
+/** One JSON line for a result: the document, or the error, with the caller's id. */
+function jsonLine(id: unknown, r: JobResult): string {
+  const key = JSON.stringify(id ?? null);
+  if (r.status === 'failed') return `{"id":${key},"error":${JSON.stringify(r.error)}}\n`;
+  return `{"id":${key},"document":${r.text}}\n`;
 }
 
-function reason(e: unknown): string {
-  if (e instanceof InputError) return e.message;
-  const err = e as Error;
-  return `internal error: ${err?.message ?? String(e)}`;
+/** `{"id": …, "path": …}` or `{"id": …, "content": …, "format": "html"}` (or `contentBase64` for .docx). */
+function jobFromRequest(line: string, options: ExtractOptions): { id: unknown; job: Job | null; error?: string } {
+  let req: Record<string, unknown>;
+  try {
+    req = JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return { id: null, job: null, error: 'not a JSON object' };
+  }
+  if (typeof req !== 'object' || req === null || Array.isArray(req)) return { id: null, job: null, error: 'not a JSON object' };
+  const id = req.id ?? null;
+  const format = req.format === undefined ? undefined : String(req.format);
+  if (format !== undefined && !['text', 'html', 'docx'].includes(format))
+    return { id, job: null, error: `unknown format "${format}" (text, html or docx)` };
+  const base: Omit<Job, 'path'> = {
+    format: 'jsonl',
+    script: options.script,
+    encoding: (req.encoding as string | undefined) ?? options.encoding,
+    sourceFormat: format as SourceFormat | undefined,
+  };
+  if (typeof req.path === 'string') return { id, job: { ...base, path: req.path } };
+  if (typeof req.content === 'string') return { id, job: { ...base, path: String(req.name ?? id ?? '-'), content: req.content } };
+  if (typeof req.contentBase64 === 'string')
+    return { id, job: { ...base, path: String(req.name ?? id ?? '-'), contentBase64: req.contentBase64 } };
+  return { id, job: null, error: 'a request needs "path", "content" or "contentBase64"' };
 }
 
-export function summaryLine(name: string, out: DocumentOut): string {
-  const count = (list: { children?: unknown[] }[]): number =>
-    list.reduce((n, s) => n + 1 + count((s.children ?? []) as { children?: unknown[] }[]), 0);
-  return (
-    `${name}: ${out.document.title ?? '(no title)'} — ` +
-    `${count(out.sections)} sections, ${out.tables.length} tables, ${out.goals.length} goals, ` +
-    `${out.indicators.length} indicators, ${out.tasks.length} tasks`
+async function runJsonlStdin(options: ExtractOptions, io: CliIO): Promise<number> {
+  const lines = createInterface({ input: io.stdin ?? process.stdin, crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const ids: unknown[] = [];
+  const refused = new Map<number, string>();
+  let failed = 0;
+  let n = 0;
+  await runJobs(
+    async () => {
+      for (;;) {
+        const { value, done } = await lines.next();
+        if (done) return null;
+        if (!value.trim()) continue;
+        const { id, job, error } = jobFromRequest(value, options);
+        ids.push(id);
+        const index = n++;
+        if (job) return job;
+        // A bad request still answers in its place, as an error line.
+        refused.set(index, error!);
+        return { path: '', format: 'jsonl', script: options.script, content: '' } satisfies Job;
+      }
+    },
+    null,
+    {
+      jobs: options.jobs ?? defaultJobs(),
+      onResult: (i, r) => {
+        const result: JobResult = refused.has(i)
+          ? { status: 'failed', ms: 0, error: { code: 'BAD_REQUEST', message: refused.get(i)! } }
+          : r;
+        if (result.status === 'failed') failed++;
+        io.stdout(jsonLine(ids[i], result));
+      },
+    },
   );
+  return failed > 0 ? 1 : 0;
 }
 
 async function runExtract(inputs: string[], options: ExtractOptions, io: CliIO): Promise<number> {
-  const files = await listInputs(inputs);
-  const batch = options.output !== undefined || files.length !== 1 || inputs.length !== 1 || files[0].path !== inputs[0];
-  if (!batch) {
-    try {
-      const out = await extractOne(files[0].path, options);
-      io.stdout(serialize(out, options.format));
-      return 0;
-    } catch (e) {
-      io.stderr(errorLine(files[0].path, reason(e)));
+  if (options.jsonl) {
+    if (inputs.length) {
+      io.stderr(errorLine(inputs.join(' '), '--jsonl reads its requests from stdin; give no inputs'));
       return 2;
     }
+    return runJsonlStdin(options, io);
+  }
+  if (inputs.length === 0) {
+    io.stderr('policy-extract: extract: no inputs (give files, directories or globs; - reads stdin)\n');
+    return 2;
+  }
+  if (inputs.length === 1 && options.output === undefined && options.format !== 'jsonl' && inputs[0] !== '-' && (await isDirectory(inputs[0]))) {
+    io.stderr(errorLine(inputs[0], 'is a directory (add -o DIR to extract every file in it)'));
+    return 2;
+  }
+  const files = await listInputs(inputs);
+  if (files.length === 0) {
+    io.stderr(errorLine(inputs.join(' '), 'no .txt, .html or .docx files found'));
+    return 2;
+  }
+  const single = files.length === 1 && inputs.length === 1 && files[0].path === inputs[0];
+  const jobs = options.jobs ?? defaultJobs();
+  if (options.format === 'jsonl') {
+    if (options.output !== undefined) {
+      io.stderr(errorLine(options.output, '--format jsonl writes to stdout; drop -o'));
+      return 2;
+    }
+    let failed = 0;
+    let k = 0;
+    await runJobs(
+      () => (k < files.length ? { path: files[k++].path, format: 'jsonl', script: options.script, encoding: options.encoding } : null),
+      files.length,
+      {
+        jobs,
+        onResult: (i, r) => {
+          if (r.status === 'failed') {
+            failed++;
+            io.stderr(errorLine(files[i].path, r.error!.message));
+          }
+          io.stdout(jsonLine(files[i].path, r));
+        },
+      },
+    );
+    return failed === files.length ? 2 : failed > 0 ? 1 : 0;
+  }
+  if (single && options.output === undefined) {
+    const r = await runJob({ path: files[0].path, format: options.format, script: options.script, encoding: options.encoding });
+    if (r.status === 'failed') {
+      io.stderr(errorLine(files[0].path, r.error!.message));
+      return 2;
+    }
+    io.stdout(r.text!);
+    return 0;
   }
   if (options.output === undefined) {
     const dir = inputs.length === 1 ? inputs[0] : null;
@@ -65,54 +169,72 @@ async function runExtract(inputs: string[], options: ExtractOptions, io: CliIO):
     );
     return 2;
   }
-  if (files.length === 0) {
-    io.stderr(errorLine(inputs.join(' '), 'no .txt, .html or .docx files found'));
-    return 2;
-  }
-  let failed = 0;
-  for (const file of files) {
-    try {
-      const out = await extractOne(file.path, options);
-      await writeAtomic(join(options.output, `${file.relative}.${options.format}`), serialize(out, options.format));
-      if (!options.quiet) io.stderr(`${summaryLine(file.path, out)}\n`);
-    } catch (e) {
-      failed++;
-      io.stderr(errorLine(file.path, reason(e)));
-    }
-  }
-  if (!options.quiet) io.stderr(`${files.length - failed} of ${files.length} extracted into ${options.output}\n`);
-  if (failed === files.length) return 2;
-  return failed > 0 ? 1 : 0;
+  const summary = await runBatch(files, {
+    outDir: options.output,
+    format: options.format,
+    script: options.script,
+    encoding: options.encoding,
+    jobs,
+    force: options.force ?? false,
+    quiet: options.quiet ?? false,
+    report: options.report,
+    stderr: io.stderr,
+    tty: io.tty ?? false,
+  });
+  if (summary.failed === files.length) return 2;
+  return summary.failed > 0 ? 1 : 0;
 }
 
-export interface CliIO {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  setExit: (code: number) => void;
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('expected a whole number from 1 to 256');
+  return n;
 }
 
 export function extractCommand(io: CliIO): Command {
   return new Command('extract')
-    .description('extract structured facts from scraped plans (.txt; one input prints to stdout)')
-    .argument('<inputs...>', 'files or directories to read; - reads one document from stdin')
-    .addOption(new Option('-f, --format <format>', 'output syntax').choices(['json', 'yaml']).default('json'))
+    .description('extract structured facts from scraped plans (.txt, .html, .docx in UTF-8, UTF-16, GB18030/GBK or Big5)')
+    .argument('[inputs...]', 'files, directories (read recursively) or globs; - reads one document from stdin')
     .addOption(
-      new Option('-s, --script <script>', 'script of the text fields: simplified, traditional, or as in the source')
+      new Option('-f, --format <format>', 'output syntax: json, yaml, or jsonl (one line per input on stdout)')
+        .choices(['json', 'yaml', 'jsonl'])
+        .default('json'),
+    )
+    .addOption(
+      new Option('-s, --script <script>', 'script of the text fields: simplified, traditional, or original (as in the source)')
         .choices(['simplified', 'traditional', 'original'])
         .default('simplified'),
     )
-    .option('-e, --encoding <label>', 'force the input encoding (utf-8, utf-16le, …) instead of detecting it')
-    .option('-o, --output <dir>', 'write one output file per input under DIR, mirroring relative paths')
-    .option('-q, --quiet', 'no per-file summary lines in batch mode')
+    .option('-e, --encoding <label>', 'force the input encoding (utf-8, gbk, gb18030, big5, utf-16le…) instead of detecting it')
+    .option('-o, --output <dir>', 'write one output file per input under DIR, mirroring the input tree (needed for several inputs)')
+    .option('-j, --jobs <n>', `worker threads for a batch (default: all ${defaultJobs()} cores)`, positiveInteger)
+    .option('--force', 're-extract inputs whose output is already up to date')
+    .option('--report <file>', 'write a JSON report of the batch: per file status, counts, warnings, time')
+    .option(
+      '--jsonl',
+      'read JSON-lines requests from stdin ({"id","path"} or {"id","content","format"}), write one JSON line per request in order',
+    )
+    .option('-q, --quiet', 'no progress bar, per-file lines or summary (errors are still printed)')
     .addHelpText(
       'after',
       `
 Examples:
-  $ policy-extract extract plan.txt                       # JSON on stdout
-  $ policy-extract extract plan.txt --format yaml --script original
+  $ policy-extract extract plan.txt                          # JSON on stdout
+  $ policy-extract extract page.html --format yaml --script original
   $ cat plan.txt | policy-extract extract -
-  $ policy-extract extract fixtures/seeds -o out          # one .json per input under out/
+  $ policy-extract extract scraped/ 'more/**/*.html' -o out/ --report report.json
+  $ policy-extract extract scraped/ --format jsonl > plans.jsonl
+  $ echo '{"id":"a","path":"plan.txt"}' | policy-extract extract --jsonl
 
+A batch (-o DIR) writes every output atomically, skips inputs whose output is up to date (same input
+hash, tool version and options; --force redoes them), and goes on past a bad input.
 Exit codes: 0 all inputs extracted, 1 some failed (each named on stderr), 2 usage error or nothing read.`,
     )
     .action(async (inputs: string[], opts: ExtractOptions) => {

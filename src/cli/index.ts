@@ -6,8 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { extractCommand, type CliIO } from './extract.js';
 import { validateCommand } from './validate.js';
 import { schemaCommand } from './schema.js';
-
-export const VERSION = '0.1.0';
+import { VERSION } from '../version.js';
 
 export function buildProgram(io: CliIO): Command {
   const program = new Command('policy-extract')
@@ -41,6 +40,8 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<number>
     setExit: (code) => {
       exit = code;
     },
+    tty: io?.tty ?? Boolean(process.stderr.isTTY),
+    stdin: io?.stdin ?? process.stdin,
   };
   const program = buildProgram(full);
   try {

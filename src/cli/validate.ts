@@ -65,7 +65,7 @@ Exit codes: 0 every file valid, 1 some file invalid or unreadable.`,
       } else {
         for (const r of results) {
           if (r.error) io.stderr(errorLine(r.file, r.error));
-          else if (!r.ok) io.stdout(`${r.file}: ${r.issues.length} issue(s)\n${formatIssues(r.issues)}\n`);
+          else if (!r.ok) io.stdout(`${r.file}: ${r.issues.length} issue(s)\n${formatIssues(r.issues).replace(/^✖/gm, `${r.file}: ✖`)}\n`);
           else io.stdout(`${r.file}: ok\n`);
         }
       }

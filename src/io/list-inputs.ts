@@ -1,11 +1,15 @@
 /**
  * Expanding the inputs of a batch: files as given, directories walked recursively for the formats
- * the tool reads. Each result keeps the path relative to its root, which the output tree mirrors.
+ * the tool reads, and globs (tinyglobby). Each result keeps the path relative to its root (the
+ * directory given, or the fixed part of the glob), which the output tree mirrors.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative, basename } from 'node:path';
+import { basename, join, relative } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
 
 export const INPUT_EXTENSIONS = /\.(?:txt|text|md|html?|docx)$/i;
+/** A folder's own README or LICENSE is not a scraped document. */
+const NOT_A_DOCUMENT = /^(?:readme|license|changelog)\b/i;
 
 export interface InputFile {
   path: string;
@@ -18,22 +22,41 @@ async function walk(dir: string, root: string, out: InputFile[]): Promise<void> 
   for (const e of entries) {
     const p = join(dir, e.name);
     if (e.isDirectory()) await walk(p, root, out);
-    // A folder's own README or LICENSE is not a scraped document.
-    else if (e.isFile() && INPUT_EXTENSIONS.test(e.name) && !/^(?:readme|license|changelog)\b/i.test(e.name)) out.push({ path: p, relative: relative(root, p).replace(INPUT_EXTENSIONS, '') });
+    else if (e.isFile() && INPUT_EXTENSIONS.test(e.name) && !NOT_A_DOCUMENT.test(e.name))
+      out.push({ path: p, relative: relative(root, p).replace(INPUT_EXTENSIONS, '') });
   }
+}
+
+/** The directory part of a glob before its first pattern character (`data/2024/*.txt` → `data/2024`). */
+function globBase(pattern: string): string {
+  const parts = pattern.split('/');
+  const fixed: string[] = [];
+  for (const p of parts) {
+    if (isDynamicPattern(p)) break;
+    fixed.push(p);
+  }
+  return fixed.join('/') || '.';
 }
 
 export async function listInputs(inputs: readonly string[]): Promise<InputFile[]> {
   const out: InputFile[] = [];
+  const seen = new Set<string>();
+  const add = (f: InputFile) => {
+    if (seen.has(f.path)) return;
+    seen.add(f.path);
+    out.push(f);
+  };
   for (const input of inputs) {
-    let isDir = false;
-    try {
-      isDir = input !== '-' && (await stat(input)).isDirectory();
-    } catch {
-      isDir = false;
-    }
-    if (isDir) await walk(input, input, out);
-    else out.push({ path: input, relative: basename(input).replace(INPUT_EXTENSIONS, '') });
+    const info = input === '-' ? null : await stat(input).catch(() => null);
+    if (info?.isDirectory()) {
+      const found: InputFile[] = [];
+      await walk(input, input, found);
+      found.forEach(add);
+    } else if (!info && input !== '-' && isDynamicPattern(input)) {
+      const base = globBase(input);
+      const matches = (await glob(input, { onlyFiles: true, expandDirectories: false })).sort();
+      for (const m of matches) if (INPUT_EXTENSIONS.test(m)) add({ path: m, relative: relative(base, m).replace(INPUT_EXTENSIONS, '') });
+    } else add({ path: input, relative: basename(input).replace(INPUT_EXTENSIONS, '') });
   }
   return out;
 }

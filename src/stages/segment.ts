@@ -262,7 +262,7 @@ export function flattenSections(sections: readonly Section[]): Section[] {
 export function withAncestors(sections: readonly Section[], s: Section): Section[] {
   const { byId } = sectionIndex(sections);
   const chain: Section[] = [s];
-  for (let id = s.id; id.includes('.'); ) {
+  for (let id = s.id; id.includes('.');) {
     id = id.slice(0, id.lastIndexOf('.'));
     const p = byId.get(id);
     if (p) chain.push(p);

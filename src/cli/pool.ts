@@ -1,0 +1,60 @@
+/**
+ * Running jobs: in the main thread for a handful of inputs (a worker's start-up costs more than it
+ * saves), otherwise on a piscina pool of worker threads. Results come back in input order whatever
+ * order the workers finish in, through `onResult`, with at most `window` jobs in flight so memory
+ * stays flat on batches of any size.
+ */
+import { Piscina } from 'piscina';
+import { availableParallelism } from 'node:os';
+import { runJob, type Job, type JobResult } from './job.js';
+
+export const IN_PROCESS_MAX = 4;
+
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export interface RunOptions {
+  jobs: number;
+  /** Called once per job, in input order. */
+  onResult: (index: number, result: JobResult) => void | Promise<void>;
+}
+
+function workerUrl(): URL | null {
+  // The compiled worker sits next to this file; under a TypeScript test runner there is none.
+  const url = new URL('./worker.js', import.meta.url);
+  return import.meta.url.endsWith('.js') ? url : null;
+}
+
+/** Run the jobs produced by `next()` until it returns null. */
+export async function runJobs(next: () => Promise<Job | null> | Job | null, total: number | null, options: RunOptions): Promise<void> {
+  const worker = workerUrl();
+  const useThreads = options.jobs > 1 && worker !== null && (total === null || total > IN_PROCESS_MAX);
+  const pool = useThreads
+    ? new Piscina({ filename: worker.href, minThreads: options.jobs, maxThreads: options.jobs, idleTimeout: 1000 })
+    : null;
+  const run = (job: Job): Promise<JobResult> => (pool ? (pool.run(job) as Promise<JobResult>) : runJob(job));
+  const window = Math.max(2, options.jobs * 4);
+  const pending = new Map<number, Promise<JobResult>>();
+  let issued = 0;
+  let delivered = 0;
+  let exhausted = false;
+  try {
+    for (;;) {
+      while (!exhausted && pending.size < window) {
+        const job = await next();
+        if (job === null) {
+          exhausted = true;
+          break;
+        }
+        pending.set(issued++, run(job));
+      }
+      if (pending.size === 0) break;
+      const result = await pending.get(delivered)!;
+      pending.delete(delivered);
+      await options.onResult(delivered++, result);
+    }
+  } finally {
+    await pool?.destroy();
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Batch, streaming and determinism, through the built CLI as users run it.
+ */
+import { describe, expect, it, beforeAll } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SEEDS_DIR, seedFiles } from './helpers.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'policy-extract.js');
+const run = (args: string[], input?: string, cwd = ROOT) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input, timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
+  return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
+};
+const walk = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'policy-batch-'));
+});
+
+describe('batch', () => {
+  it('extracts 200 files with 3 corrupt ones: 197 outputs, exit 1, the 3 named, report written', () => {
+    const input = join(tmp, 'in200');
+    for (let i = 0; i < 200; i++) {
+      const dir = join(input, `part${i % 4}`);
+      mkdirSync(dir, { recursive: true });
+      copyFileSync(join(SEEDS_DIR, seedFiles[i % seedFiles.length]), join(dir, `doc${String(i).padStart(3, '0')}.txt`));
+    }
+    writeFileSync(join(input, 'part0', 'doc000.txt'), '');
+    writeFileSync(join(input, 'part1', 'doc001.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
+    writeFileSync(join(input, 'part2', 'doc002.txt'), Buffer.from([0xa1, 0x20, 0xff, 0x20, 0xc0, 0x41, 0xff, 0x41]));
+    const out = join(tmp, 'out200');
+    const report = join(tmp, 'report.json');
+    const r = run(['extract', input, '-o', out, '--report', report, '--jobs', '2', '--quiet']);
+    expect(r.code).toBe(1);
+    const named = r.stderr.trimEnd().split('\n');
+    expect(named).toHaveLength(3);
+    expect(named[0]).toMatch(/part0\/doc000\.txt: empty file/);
+    expect(named[1]).toMatch(/part1\/doc001\.txt: not a text document/);
+    expect(named[2]).toMatch(/part2\/doc002\.txt: not text in a known encoding/);
+    const outputs = walk(out).filter((f) => f.endsWith('.json') && !f.includes('manifest'));
+    expect(outputs).toHaveLength(197);
+    expect(existsSync(join(out, 'part3', 'doc003.json'))).toBe(true);
+    const rep = JSON.parse(readFileSync(report, 'utf8'));
+    expect(rep.totals).toEqual({ files: 200, ok: 197, skipped: 0, failed: 3 });
+    const entry = (name: string) => rep.files.find((f: { input: string }) => f.input.endsWith(name));
+    expect(entry('part3/doc003.txt')).toMatchObject({ status: 'ok', counts: { tables: 0, sections: 0 }, error: null });
+    expect(entry('part0/doc000.txt')).toMatchObject({ status: 'failed', error: { code: 'EMPTY', message: 'empty file' } });
+    // No temporary file is left behind.
+    expect(walk(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    // A re-run skips what is up to date; --force redoes it.
+    const again = run(['extract', input, '-o', out, '--report', report, '--jobs', '2']);
+    expect(again.stderr).toMatch(/0 of 200 extracted into .*, 197 unchanged and skipped, 3 failed/);
+    expect(JSON.parse(readFileSync(report, 'utf8')).totals.skipped).toBe(197);
+    writeFileSync(join(input, 'part3', 'doc003.txt'), '一、总体要求\n到2030年，全县体系更加完善。\n');
+    const changed = run(['extract', input, '-o', out, '--report', report, '--quiet']);
+    expect(JSON.parse(readFileSync(report, 'utf8')).totals).toMatchObject({ ok: 1, skipped: 196 });
+    expect(changed.code).toBe(1);
+    const forced = run(['extract', input, '-o', out, '--report', report, '--quiet', '--force']);
+    expect(forced.code).toBe(1);
+    expect(JSON.parse(readFileSync(report, 'utf8')).totals).toMatchObject({ ok: 197, skipped: 0 });
+  });
+
+  it('leaves only complete outputs when killed mid-batch', async () => {
+    const input = join(tmp, 'inkill');
+    mkdirSync(input);
+    for (let i = 0; i < 300; i++) copyFileSync(join(SEEDS_DIR, seedFiles[2]), join(input, `d${i}.txt`));
+    const out = join(tmp, 'outkill');
+    const child = spawn(process.execPath, [BIN, 'extract', input, '-o', out, '--quiet', '--jobs', '2'], { cwd: ROOT, stdio: 'ignore' });
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    const written = existsSync(out) ? readdirSync(out).filter((f) => f.endsWith('.json') && !f.startsWith('.')) : [];
+    for (const f of written) expect(() => JSON.parse(readFileSync(join(out, f), 'utf8'))).not.toThrow();
+    expect(written.length).toBeLessThan(300);
+  });
+
+  it('expands globs and mirrors the tree below the glob base', () => {
+    const out = join(tmp, 'outglob');
+    const r = run(['extract', 'fixtures/cases/0*.txt', '-o', out, '--quiet']);
+    expect(r.code).toBe(0);
+    expect(
+      readdirSync(out)
+        .filter((f) => f.endsWith('.json') && !f.startsWith('.'))
+        .sort(),
+    ).toEqual(
+      readdirSync(join(ROOT, 'fixtures', 'cases'))
+        .filter((f) => /^0.*\.txt$/.test(f))
+        .map((f) => f.replace(/\.txt$/, '.json'))
+        .sort(),
+    );
+  });
+
+  it('gives byte-identical outputs run twice, and with --jobs 1 and --jobs 2', () => {
+    const outs = [
+      ['o1', '1'],
+      ['o2', '2'],
+      ['o3', '2'],
+    ].map(([name, jobs]) => {
+      const dir = join(tmp, `det-${name}`);
+      run(['extract', 'fixtures/seeds', 'fixtures/cases', 'fixtures/variants', '-o', dir, '--quiet', '--jobs', jobs]);
+      return dir;
+    });
+    const files = walk(outs[0])
+      .filter((f) => !f.includes('manifest'))
+      .map((f) => f.slice(outs[0].length));
+    expect(files.length).toBeGreaterThan(30);
+    for (const f of files) {
+      const a = readFileSync(outs[0] + f);
+      expect(readFileSync(outs[1] + f).equals(a)).toBe(true);
+      expect(readFileSync(outs[2] + f).equals(a)).toBe(true);
+    }
+  });
+});
+
+describe('JSON lines', () => {
+  it('answers requests on stdin in order: paths, inline content, and errors as lines', () => {
+    const requests = [
+      ...seedFiles.map((f, i) => ({ id: `s${i}`, path: join('fixtures', 'seeds', f) })),
+      { id: 'page', content: readFileSync(join(ROOT, 'fixtures', 'variants', '004-page.html'), 'utf8'), format: 'html' },
+      { id: 'word', contentBase64: readFileSync(join(ROOT, 'fixtures', 'variants', '000-word.docx')).toString('base64'), format: 'docx' },
+      { id: 'missing', path: 'fixtures/nope.txt' },
+      { id: 7 },
+    ];
+    const r = run(['extract', '--jsonl'], `${requests.map((q) => JSON.stringify(q)).join('\n')}\nnot json\n`);
+    expect(r.code).toBe(1);
+    const lines = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual([...seedFiles.map((_, i) => `s${i}`), 'page', 'word', 'missing', 7, null]);
+    // Round trip: the same document as a single extract.
+    for (const [i, f] of seedFiles.entries()) {
+      expect(lines[i].document).toEqual(JSON.parse(run(['extract', join('fixtures', 'seeds', f)]).stdout));
+    }
+    expect(lines[5].document.source.format).toBe('html');
+    expect(lines[6].document.document.title).toBe('巫溪县进一步完善医疗卫生服务体系实施方案');
+    expect(lines[7].error).toEqual({ code: 'NOT_FOUND', message: 'no such file' });
+    expect(lines[8].error.code).toBe('BAD_REQUEST');
+    expect(lines[9].error.code).toBe('BAD_REQUEST');
+  });
+
+  it('runs the README GNU parallel example', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const example = readme.split('\n').find((l) => l.startsWith('find fixtures/seeds') && l.includes('parallel'));
+    expect(example, 'README has a GNU parallel example').toBeDefined();
+    const target = join(tmp, 'seeds.jsonl');
+    const r = spawnSync('bash', ['-c', example!.replace('seeds.jsonl', target)], { cwd: ROOT, timeout: 120_000 });
+    expect(r.status).toBe(0);
+    const lines = readFileSync(target, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id).sort()).toEqual(seedFiles.map((f) => join('fixtures', 'seeds', f)).sort());
+    expect(lines.every((l) => l.document.schemaVersion === '1.0')).toBe(true);
+  });
+});
