@@ -106,3 +106,15 @@ describe('normalize on a whole document', () => {
     }
   });
 });
+
+describe('generated data', () => {
+  it('the simplified-only character table is what opencc-js gives', async () => {
+    // @ts-expect-error: a plain JavaScript script
+    const { simplifiedOnlyCharacters, moduleText } = await import('../scripts/gen-simplified-only.mjs');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    expect(readFileSync(join(import.meta.dirname, '..', 'src', 'stages', 'simplified-only.ts'), 'utf8')).toBe(
+      moduleText(simplifiedOnlyCharacters()),
+    );
+  });
+});

@@ -49,7 +49,9 @@ describe('readHtml', () => {
       page('<p>正文</p>', '<meta name="ArticleTitle" content="关于印发某某规划的通知"><meta name="PubDate" content="2022-05-17 10:00">'),
     );
     expect(hints).toMatchObject({ title: '关于印发某某规划的通知', date: '2022-05-17 10:00' });
-    expect(readHtml(page('<p>正文</p>').replace('某某市人民政府', '某某县发展规划_某某县人民政府网')).hints.pageTitle).toBe('某某县发展规划');
+    expect(readHtml(page('<p>正文</p>').replace('某某市人民政府', '某某县发展规划_某某县人民政府网')).hints.pageTitle).toBe(
+      '某某县发展规划',
+    );
   });
 
   it('finds an article shorter than its navigation', () => {

@@ -2,7 +2,7 @@
  * Reading inputs: the only code that touches files and stdin for documents. Every failure becomes
  * an InputError with a one-line reason; nothing here decides exit codes.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { InputError } from '../stages/decode.js';
 
 /** Inputs larger than this are refused rather than read into memory. */
@@ -22,22 +22,17 @@ async function readStdin(): Promise<Uint8Array> {
 
 export async function readInput(path: string): Promise<Uint8Array> {
   if (path === '-') return readStdin();
-  let info;
+  let bytes: Buffer;
   try {
-    info = await stat(path);
+    bytes = await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError('NOT_FOUND', 'no such file');
+    if (code === 'EISDIR') throw new InputError('IS_DIRECTORY', 'is a directory (give files, or use -o DIR to extract a directory)');
     if (code === 'EACCES') throw new InputError('UNREADABLE', 'permission denied');
+    if (code === 'ERR_FS_FILE_TOO_LARGE') throw new InputError('TOO_LARGE', `larger than ${MAX_INPUT_BYTES} bytes`);
     throw new InputError('UNREADABLE', `cannot read (${code ?? 'unknown error'})`);
   }
-  if (info.isDirectory()) throw new InputError('IS_DIRECTORY', 'is a directory (give files, or use -o DIR to extract a directory)');
-  if (!info.isFile()) throw new InputError('UNREADABLE', 'not a regular file');
-  if (info.size > MAX_INPUT_BYTES) throw new InputError('TOO_LARGE', `larger than ${MAX_INPUT_BYTES} bytes`);
-  try {
-    return await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError('UNREADABLE', code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? 'unknown error'})`);
-  }
+  if (bytes.length > MAX_INPUT_BYTES) throw new InputError('TOO_LARGE', `larger than ${MAX_INPUT_BYTES} bytes`);
+  return bytes;
 }

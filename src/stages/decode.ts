@@ -91,10 +91,19 @@ export function declaredCharset(bytes: Uint8Array): string | null {
  * the first 64 KB; then GB18030 and Big5 as the usual suspects.
  */
 export function detectEncoding(bytes: Uint8Array): string {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return 'utf-8';
-  if (startsWith(bytes, [0xff, 0xfe])) return 'utf-16le';
-  if (startsWith(bytes, [0xfe, 0xff])) return 'utf-16be';
-  if (tryDecode(bytes, 'utf-8') !== null) return 'utf-8';
+  return detectAndDecode(bytes).encoding;
+}
+
+function detectAndDecode(bytes: Uint8Array): { encoding: string; text: string | null } {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8', text: null };
+  if (startsWith(bytes, [0xff, 0xfe])) return { encoding: 'utf-16le', text: null };
+  if (startsWith(bytes, [0xfe, 0xff])) return { encoding: 'utf-16be', text: null };
+  const utf8 = tryDecode(bytes, 'utf-8');
+  if (utf8 !== null) return { encoding: 'utf-8', text: utf8 };
+  return { encoding: detectLegacy(bytes), text: null };
+}
+
+function detectLegacy(bytes: Uint8Array): string {
   const declared = declaredCharset(bytes);
   if (declared && SUPPORTED.has(declared) && tryDecode(bytes, declared) !== null) return declared;
   const guess = jschardet.detect(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 65536)));
@@ -122,13 +131,14 @@ export function decode(bytes: Uint8Array, forced?: string): Decoded {
     if (startsWith(bytes, sig.bytes)) throw new InputError('BINARY', `not a text document (looks like a ${sig.name})`);
   }
   let encoding: string;
+  let decoded: string | null = null;
   if (forced !== undefined) {
     const known = canonicalEncoding(forced);
     if (!known) throw new InputError('ENCODING', `unknown encoding "${forced}"`);
     encoding = known;
-  } else encoding = detectEncoding(bytes);
+  } else ({ encoding, text: decoded } = detectAndDecode(bytes));
   // A leading BOM of the chosen encoding is dropped by the decoder.
-  const text = tryDecode(bytes, encoding);
+  const text = decoded ?? tryDecode(bytes, encoding);
   if (text === null) throw new InputError('ENCODING', `not valid ${encoding} text`);
   if (controlShare(text) > 0.01) throw new InputError('BINARY', 'not a text document (binary control bytes)');
   if (text.trim().length === 0) throw new InputError('EMPTY', 'no text in file');

@@ -25,6 +25,7 @@ export interface NormalizeResult {
 }
 
 export function normalizeLineBreaks(mt: MappedText): MappedText {
+  if (!mt.text.includes('\r')) return mt;
   return applyEdits(
     mt,
     editsFromRegex(mt.text, /\r\n?/g, () => '\n'),
@@ -112,6 +113,7 @@ export function removeArtifactSpaces(mt: MappedText): MappedText {
   const edits: Edit[] = [];
   for (const line of splitLines(mt.text)) {
     const text = mt.text.slice(line.start, line.end);
+    if (!/[ \t\u00a0]/.test(text)) continue;
     const trimmed = text.trim();
     const titleLike = trimmed.length <= TITLE_LIKE_MAX && !/[。，；：,;:！？]/.test(trimmed);
     for (const e of editsFromRegex(text, ARTIFACT_SPACE, () => '')) {
@@ -133,6 +135,7 @@ export function removeArtifactSpaces(mt: MappedText): MappedText {
 const LOST_MARKS = /(?<![A-Za-z0-9=&/])[?？]{2,}[ \t]?|(?<=[。！；])[?？]|^[ \t]*[?？][ \t]*$/gm;
 
 export function removeLostCharacterMarks(mt: MappedText, removed: Removal[], messages: Message[]): MappedText {
+  if (!mt.text.includes('?') && !mt.text.includes('？')) return mt;
   const edits = editsFromRegex(mt.text, LOST_MARKS, () => '');
   for (const e of edits) {
     const sourceRange: [number, number] = [mt.map[e.start], mt.map[e.end]];

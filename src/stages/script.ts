@@ -5,6 +5,7 @@
  */
 import * as OpenCC from 'opencc-js';
 import type { Script } from '../pipeline/doc.js';
+import { SIMPLIFIED_ONLY } from './simplified-only.js';
 
 type Convert = (s: string) => string;
 let toSimplifiedFn: Convert | null = null;
@@ -98,23 +99,8 @@ export function toTraditional(text: string): string {
   return convertLengthPreserving(text, toTraditionalRaw());
 }
 
-const HAN = /[\u4e00-\u9fff]/g;
 
-const simplifiedOnly = new Map<string, boolean>();
-
-/**
- * Whether each character exists only in simplified writing (这, 们, 发 …): those that conversion to
- * traditional changes. Looked up once per character per process, one character a line so that no
- * phrase of the dictionary spans two of them.
- */
-function simplifiedOnlyIn(chars: Iterable<string>): Map<string, boolean> {
-  const unknown = [...new Set(chars)].filter((c) => !simplifiedOnly.has(c));
-  if (unknown.length) {
-    const converted = toTraditionalRaw()(unknown.join('\n')).split('\n');
-    unknown.forEach((c, i) => simplifiedOnly.set(c, converted.length === unknown.length && converted[i] !== c));
-  }
-  return simplifiedOnly;
-}
+const simplifiedOnly = new Set(SIMPLIFIED_ONLY);
 
 /**
  * Which script the text is written in: the share of Han characters that conversion to simplified
@@ -122,21 +108,23 @@ function simplifiedOnlyIn(chars: Iterable<string>): Map<string, boolean> {
  */
 export function detectScript(text: string, simplified?: string): Script {
   const sample = text.length > 40000 ? text.slice(0, 40000) : text;
-  const simp = simplified && simplified.length === text.length ? simplified.slice(0, sample.length) : toSimplifiedRaw()(sample);
-  const han: string[] = [];
+  const simp = simplified && simplified.length === text.length ? simplified : toSimplifiedRaw()(sample);
+  let han = 0;
   let traditionalOnly = 0;
-  for (const m of sample.matchAll(HAN)) {
-    han.push(m[0]);
-    if (simp[m.index] !== m[0]) traditionalOnly++;
+  let simplifiedCount = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fff) continue;
+    han++;
+    if (simp.charCodeAt(i) !== c) traditionalOnly++;
+    else if (simplifiedOnly.has(sample[i])) simplifiedCount++;
   }
-  if (han.length === 0) return 'simplified';
-  const t = traditionalOnly / han.length;
-  // Below this share there is no traditional writing to speak of; no need to look further.
-  if (t < 0.02) return 'simplified';
-  const only = simplifiedOnlyIn(han);
-  const s = han.filter((c) => only.get(c)).length / han.length;
+  if (han === 0) return 'simplified';
+  const t = traditionalOnly / han;
+  const s = simplifiedCount / han;
   // Characters such as 于/於 or 并/並 are written either way in traditional texts, so a traditional
   // document still shows some "simplified" characters: mixed only when both are substantial.
-  if (s >= 0.02 && Math.min(t, s) / Math.max(t, s) > 0.3) return 'mixed';
-  return t > s ? 'traditional' : 'simplified';
+  if (t >= 0.02 && s >= 0.02 && Math.min(t, s) / Math.max(t, s) > 0.3) return 'mixed';
+  if (t >= 0.02 && t > s) return 'traditional';
+  return 'simplified';
 }

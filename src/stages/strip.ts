@@ -54,6 +54,7 @@ export function isLinkFarm(line: string): boolean {
 /** `首页 > 要闻动态 > 要闻`, `您当前的位置:首页>政务公开>政策解读`. */
 export function isBreadcrumb(line: string): boolean {
   if (BREADCRUMB_LEAD.test(line)) return true;
+  if (line.length > 150 || !/[>＞»›→]/.test(line)) return false;
   const parts = line.split(/\s*(?:>|＞|»|›|→|->)\s*/);
   return parts.length >= 3 && parts.every((p) => p.length > 0 && p.length <= 12) && /首页|主页|网站首页/.test(parts[0]);
 }
@@ -128,6 +129,7 @@ function lexiconHits(line: string, family: LexiconFamily): string[] {
 
 /** A chrome label stands alone, give or take numbers and counters: `积分`, `582`, `70 点`, `西秦金币`. */
 function isLabelLine(line: string, family: LexiconFamily): boolean {
+  if (line.length > 24) return false;
   const bare = line.replace(/[\d\s:：.\-点枚个朵小时天次]/g, '');
   return family.terms.some((t) => bare.endsWith(t) && bare.length <= t.length + 3);
 }
@@ -141,6 +143,8 @@ export function classifyLine(raw: string): Verdict | null {
   if (isInfoBar(line)) return { kind: 'navigation', reason: 'info-bar' };
   if (isTableOfContents(line)) return { kind: 'navigation', reason: 'table-of-contents' };
   const body = isBodySentence(line);
+  // One scan for any lexicon term at all: most lines have none.
+  if (!ANY_TERM.test(line) && line.length > 24) return fileNameVerdict(line);
   for (const family of LEXICON) {
     if (family.strength === 'label') {
       if (isLabelLine(line, family)) return { kind: family.kind, reason: family.name };
@@ -155,10 +159,21 @@ export function classifyLine(raw: string): Verdict | null {
     // Strong chrome phrases: a short line goes on one hit; a body sentence only on two.
     if (!body || hits.length >= 2 || family.kind === 'boilerplate') return { kind: family.kind, reason: family.name };
   }
-  // A file name as a line of its own: the doc-sharing page's heading (`XX实施方案.docx`).
-  if (/^[^。，,]{2,80}\.(?:docx?|pdf|pptx?|xlsx?|wps)$/i.test(line)) return { kind: 'boilerplate', reason: 'file-name' };
-  return null;
+  return fileNameVerdict(line);
 }
+
+/** A file name as a line of its own: the doc-sharing page's heading (`XX实施方案.docx`). */
+function fileNameVerdict(line: string): Verdict | null {
+  return /^[^。，,]{2,80}\.(?:docx?|pdf|pptx?|xlsx?|wps)$/i.test(line) ? { kind: 'boilerplate', reason: 'file-name' } : null;
+}
+
+const ANY_TERM = new RegExp(
+  LEXICON.flatMap((f) => f.terms)
+    .sort((a, b) => b.length - a.length)
+    .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'i',
+);
 
 /** Lines outside an article that still carry its facts. */
 const METADATA_LINE = /(?:发布|成文|印发|发文)(?:日期|时间|机关|字号)|文号|索引号|来源\s*[:：]|日期\s*[:：]|时间\s*[:：]/;

@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// Benchmark: builds a corpus from the fixtures (at least 2,000 files and 20 MB), runs the whole
+// pipeline as a batch with 1 worker and with all cores, and measures MB/s, files/s, the scaling
+// ratio, peak RSS, and opencc-js conversion alone on the same text as the reference for what one
+// stage costs. Also a 10,000-file batch for memory. Writes bench/results.json and prints a table.
+//
+//   npm run bench                 # full run
+//   npm run bench -- --quick      # smaller corpus, for a smoke test
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as OpenCC from 'opencc-js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const quick = process.argv.includes('--quick');
+const MIN_FILES = quick ? 200 : 2000;
+const MIN_BYTES = quick ? 2e6 : 20e6;
+const MANY_FILES = quick ? 1000 : 10000;
+const cores = availableParallelism();
+
+const sources = [];
+for (const dir of ['fixtures/seeds', 'fixtures/cases', 'fixtures/variants']) {
+  for (const f of readdirSync(join(root, dir)).sort()) if (/\.(txt|html|docx)$/.test(f)) sources.push(join(root, dir, f));
+}
+
+function buildCorpus(dir, minFiles, minBytes, pick = sources) {
+  let files = 0;
+  let bytes = 0;
+  while (files < minFiles || bytes < minBytes) {
+    const src = pick[files % pick.length];
+    const ext = src.slice(src.lastIndexOf('.'));
+    const sub = join(dir, `d${Math.floor(files / 500)}`);
+    if (files % 500 === 0) mkdirSync(sub, { recursive: true });
+    copyFileSync(src, join(sub, `f${files}${ext}`));
+    bytes += statSync(src).size;
+    files++;
+  }
+  return { files, bytes };
+}
+
+// One batch in a child process, so its peak RSS (the main thread and its worker threads) is its own.
+function runBatch(corpus, out, jobs) {
+  const script = `
+    const { listInputs } = await import(${JSON.stringify(join(root, 'dist/io/list-inputs.js'))});
+    const { runBatch } = await import(${JSON.stringify(join(root, 'dist/cli/batch.js'))});
+    const files = await listInputs([${JSON.stringify(corpus)}]);
+    const t0 = performance.now();
+    const s = await runBatch(files, { outDir: ${JSON.stringify(out)}, format: 'json', script: 'simplified', jobs: ${jobs}, force: true, quiet: true, stderr: () => {}, tty: false });
+    const ms = performance.now() - t0;
+    console.log(JSON.stringify({ ms, ok: s.ok, failed: s.failed, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  `;
+  const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script], { maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(stdout.toString());
+}
+
+function openccAlone(corpus) {
+  const convert = OpenCC.Converter({ from: 'hk', to: 'cn' });
+  convert('預熱');
+  const texts = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (!p.endsWith('.docx')) {
+        const b = readFileSync(p);
+        let t;
+        try {
+          t = new TextDecoder('utf-8', { fatal: true }).decode(b);
+        } catch {
+          t = new TextDecoder('gb18030').decode(b);
+        }
+        texts.push(t);
+      }
+    }
+  };
+  walk(corpus);
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  const t0 = performance.now();
+  for (const t of texts) convert(t);
+  return { ms: performance.now() - t0, bytes };
+}
+
+const work = mkdtempSync(join(tmpdir(), 'policy-bench-'));
+try {
+  const corpus = join(work, 'corpus');
+  const { files, bytes } = buildCorpus(corpus, MIN_FILES, MIN_BYTES);
+  const MB = bytes / 1e6;
+  process.stderr.write(`corpus: ${files} files, ${MB.toFixed(1)} MB\n`);
+  const one = runBatch(corpus, join(work, 'out1'), 1);
+  const all = runBatch(corpus, join(work, 'outN'), cores);
+  const cc = openccAlone(corpus);
+  const many = join(work, 'many');
+  const small = sources.filter((s) => s.includes('/cases/'));
+  const manyCorpus = buildCorpus(many, MANY_FILES, 0, small);
+  const manyRun = runBatch(many, join(work, 'outMany'), cores);
+  const results = {
+    date: new Date().toISOString().slice(0, 10),
+    node: process.version,
+    cores,
+    corpus: { files, MB: +MB.toFixed(2) },
+    oneWorker: {
+      seconds: +(one.ms / 1000).toFixed(2),
+      MBps: +(MB / (one.ms / 1000)).toFixed(2),
+      filesPerSecond: +(files / (one.ms / 1000)).toFixed(1),
+      peakRssMB: Math.round(one.maxRssMB),
+    },
+    allCores: {
+      jobs: cores,
+      seconds: +(all.ms / 1000).toFixed(2),
+      MBps: +(MB / (all.ms / 1000)).toFixed(2),
+      filesPerSecond: +(files / (all.ms / 1000)).toFixed(1),
+      peakRssMB: Math.round(all.maxRssMB),
+    },
+    scaling: +(one.ms / all.ms).toFixed(2),
+    openccAlone: { MBps: +(cc.bytes / 1e6 / (cc.ms / 1000)).toFixed(2) },
+    ratioToOpencc: +(MB / (one.ms / 1000) / (cc.bytes / 1e6 / (cc.ms / 1000))).toFixed(2),
+    manyFiles: {
+      files: manyCorpus.files,
+      MB: +(manyCorpus.bytes / 1e6).toFixed(1),
+      seconds: +(manyRun.ms / 1000).toFixed(1),
+      peakRssMB: Math.round(manyRun.maxRssMB),
+      failed: manyRun.failed,
+    },
+    failures: one.failed + all.failed,
+  };
+  mkdirSync(join(root, 'bench'), { recursive: true });
+  writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const row = (k, v) => console.log(`| ${k.padEnd(34)} | ${String(v).padEnd(28)} |`);
+  console.log(`| ${'measure'.padEnd(34)} | ${'value'.padEnd(28)} |\n|${'-'.repeat(36)}|${'-'.repeat(30)}|`);
+  row('corpus', `${files} files, ${MB.toFixed(1)} MB`);
+  row('1 worker', `${results.oneWorker.MBps} MB/s, ${results.oneWorker.filesPerSecond} files/s`);
+  row(`${cores} workers`, `${results.allCores.MBps} MB/s, ${results.allCores.filesPerSecond} files/s`);
+  row('scaling (all cores / 1)', `${results.scaling}×`);
+  row('opencc-js conversion alone', `${results.openccAlone.MBps} MB/s`);
+  row('1 worker / opencc alone', results.ratioToOpencc);
+  row('peak RSS (1 worker / all cores)', `${results.oneWorker.peakRssMB} MB / ${results.allCores.peakRssMB} MB`);
+  row(`${manyCorpus.files}-file batch`, `${results.manyFiles.seconds} s, peak RSS ${results.manyFiles.peakRssMB} MB`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
