@@ -116,7 +116,13 @@ async function runExtract(inputs: string[], options: ExtractOptions, io: CliIO):
     io.stderr('policy-extract: extract: no inputs (give files, directories or globs; - reads stdin)\n');
     return 2;
   }
-  if (inputs.length === 1 && options.output === undefined && options.format !== 'jsonl' && inputs[0] !== '-' && (await isDirectory(inputs[0]))) {
+  if (
+    inputs.length === 1 &&
+    options.output === undefined &&
+    options.format !== 'jsonl' &&
+    inputs[0] !== '-' &&
+    (await isDirectory(inputs[0]))
+  ) {
     io.stderr(errorLine(inputs[0], 'is a directory (add -o DIR to extract every file in it)'));
     return 2;
   }

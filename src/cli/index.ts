@@ -6,6 +6,8 @@ import { Command, CommanderError } from 'commander';
 import { extractCommand, type CliIO } from './extract.js';
 import { validateCommand } from './validate.js';
 import { schemaCommand } from './schema.js';
+import { diffCommand } from './diff.js';
+import { compareCommand } from './compare.js';
 import { VERSION } from '../version.js';
 
 export function buildProgram(io: CliIO): Command {
@@ -15,7 +17,7 @@ export function buildProgram(io: CliIO): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
-  for (const cmd of [extractCommand(io), validateCommand(io), schemaCommand(io)]) {
+  for (const cmd of [extractCommand(io), validateCommand(io), diffCommand(io), compareCommand(io), schemaCommand(io)]) {
     program.addCommand(
       cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError('(run with --help for usage)'),
     );
@@ -27,6 +29,8 @@ Examples:
   $ policy-extract extract plan.txt > plan.json
   $ policy-extract extract scraped/ -o out/
   $ policy-extract validate out/
+  $ policy-extract diff county.txt city.txt
+  $ policy-extract compare plans/ -o matrix.html
   $ policy-extract schema`,
   );
   return program;

@@ -31,7 +31,13 @@ export async function runJobs(next: () => Promise<Job | null> | Job | null, tota
   const worker = workerUrl();
   const useThreads = options.jobs > 1 && worker !== null && (total === null || total > IN_PROCESS_MAX);
   const pool = useThreads
-    ? new Piscina({ filename: worker.href, minThreads: options.jobs, maxThreads: options.jobs, idleTimeout: 1000, concurrentTasksPerWorker: 4 })
+    ? new Piscina({
+        filename: worker.href,
+        minThreads: options.jobs,
+        maxThreads: options.jobs,
+        idleTimeout: 1000,
+        concurrentTasksPerWorker: 4,
+      })
     : null;
   const run = (job: Job): Promise<JobResult> => (pool ? (pool.run(job) as Promise<JobResult>) : runJob(job));
   const window = Math.max(2, options.jobs * 4);

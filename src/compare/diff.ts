@@ -62,14 +62,15 @@ function side(i: Indicator): IndicatorSide {
 
 function changes(a: IndicatorSide, b: IndicatorSide): Change[] {
   const out: Change[] = [];
-  const sameUnit = (a.unit ?? '') === (b.unit ?? '');
+  // An unstated unit, comparator or nature is not a difference; a stated one that differs is.
+  const sameUnit = a.unit === null || b.unit === null || a.unit === b.unit;
   if (a.value !== null && b.value !== null && sameUnit) {
     if (b.value > a.value) out.push('higher target');
     else if (b.value < a.value) out.push('lower target');
   } else if ((a.target ?? '') !== (b.target ?? '')) out.push('different target');
-  if ((a.comparator ?? null) !== (b.comparator ?? null)) out.push('different comparator');
+  if (a.comparator !== null && b.comparator !== null && a.comparator !== b.comparator) out.push('different comparator');
   if (a.year !== b.year) out.push('different year');
-  if (a.nature !== b.nature) out.push('different nature');
+  if (a.nature !== null && b.nature !== null && a.nature !== b.nature) out.push('different nature');
   return out;
 }
 
@@ -123,7 +124,13 @@ export function diffPlans(a: DocumentOut, b: DocumentOut, threshold = DEFAULT_TH
   const both = pairs.map((p) => {
     const sa = side(ia[p.a]);
     const sb = side(ib[p.b]);
-    return { a: sa, b: sb, match: p.exact ? 'exact' : 'fuzzy', score: Math.round(p.score * 100) / 100, changes: changes(sa, sb) } as IndicatorPair;
+    return {
+      a: sa,
+      b: sb,
+      match: p.exact ? 'exact' : 'fuzzy',
+      score: Math.round(p.score * 100) / 100,
+      changes: changes(sa, sb),
+    } as IndicatorPair;
   });
   const pairedA = new Set(pairs.map((p) => p.a));
   const pairedB = new Set(pairs.map((p) => p.b));

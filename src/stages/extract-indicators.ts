@@ -127,6 +127,18 @@ function nameBefore(doc: Doc, scopeStart: number, at: number): Range | null {
     start--;
     while (start > from && !NAME_STOP.test(doc.text[start - 1])) start--;
   }
+  // A closing bracket whose opening one lies before the name (`以乡(镇、街)为单位…`) cuts it.
+  const span = doc.text.slice(start, at);
+  let depth = 0;
+  let cut = 0;
+  for (let k = 0; k < span.length; k++) {
+    if (span[k] === '(' || span[k] === '（') depth++;
+    else if (span[k] === ')' || span[k] === '）') {
+      if (depth === 0) cut = k + 1;
+      else depth--;
+    }
+  }
+  start += cut;
   const lead = LEADING_FURNITURE.exec(doc.text.slice(start, at));
   if (lead) start += lead[0].length;
   // `…死亡率比2020年下降25%`: the comparison base is not part of the name.

@@ -99,7 +99,6 @@ export function toTraditional(text: string): string {
   return convertLengthPreserving(text, toTraditionalRaw());
 }
 
-
 const simplifiedOnly = new Set(SIMPLIFIED_ONLY);
 
 /**
