@@ -18,6 +18,8 @@ const VARIANTS: [RegExp, string][] = [
 /** One spelling for a name: simplified, half-width, no punctuation or spaces, variants unified. */
 export function normalizeName(name: string): string {
   let s = toSimplified(name.normalize('NFKC')).toLowerCase();
+  // A unit in brackets at the end (`人均预期寿命（岁）`, `人口密度（万人/平方公里）`) is not part of the name.
+  s = s.trim().replace(/[（(][^（）()]{1,12}[)）]$/, '');
   s = s.replace(/[\s\p{P}\p{S}]/gu, '');
   for (const [re, to] of VARIANTS) s = s.replace(re, to);
   return s;
