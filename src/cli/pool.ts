@@ -6,7 +6,7 @@
  */
 import { Piscina } from 'piscina';
 import { availableParallelism } from 'node:os';
-import { runJob, type Job, type JobResult } from './job.js';
+import type { Job, JobResult } from './job.js';
 
 export const IN_PROCESS_MAX = 4;
 
@@ -30,6 +30,8 @@ function workerUrl(): URL | null {
 export async function runJobs(next: () => Promise<Job | null> | Job | null, total: number | null, options: RunOptions): Promise<void> {
   const worker = workerUrl();
   const useThreads = options.jobs > 1 && worker !== null && (total === null || total > IN_PROCESS_MAX);
+  // Worker heaps are capped: the pipeline's garbage is short-lived, and a batch of any size should
+  // stay within a few hundred megabytes.
   const pool = useThreads
     ? new Piscina({
         filename: worker.href,
@@ -37,9 +39,12 @@ export async function runJobs(next: () => Promise<Job | null> | Job | null, tota
         maxThreads: options.jobs,
         idleTimeout: 1000,
         concurrentTasksPerWorker: 4,
+        resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 32 },
       })
     : null;
-  const run = (job: Job): Promise<JobResult> => (pool ? (pool.run(job) as Promise<JobResult>) : runJob(job));
+  // The pipeline is loaded in this thread only when it runs here.
+  const local = pool ? null : (await import('./job.js')).runJob;
+  const run = (job: Job): Promise<JobResult> => (pool ? (pool.run(job) as Promise<JobResult>) : local!(job));
   const window = Math.max(2, options.jobs * 4);
   const pending = new Map<number, Promise<JobResult>>();
   let issued = 0;
