@@ -24,6 +24,29 @@ describe.each(seedFiles)('seed %s', (name) => {
   });
 });
 
+describe('a whole page on one line', () => {
+  const line = (bytes: number) => {
+    const parts = seedFiles.map((f) => seedText(f).replace(/\r?\n/g, ' '));
+    let text = '';
+    for (let i = 0; Buffer.byteLength(text) < bytes; i++) text += parts[i % parts.length];
+    return text;
+  };
+
+  it('keeps its body and takes time linear in its size (10 MB against 1 MB)', () => {
+    const time = (text: string) => {
+      const t0 = performance.now();
+      const out = extract(text);
+      return { ms: performance.now() - t0, out };
+    };
+    time(line(100_000));
+    const small = time(line(1_000_000));
+    const large = time(line(10_000_000));
+    expect(large.out.indicators.length).toBeGreaterThan(small.out.indicators.length * 5);
+    // Ten times the input: linear is about 10×, quadratic 100×; a loose bound for a busy machine.
+    expect(large.ms / small.ms).toBeLessThan(30);
+  });
+});
+
 describe('robustness', () => {
   it('never throws and always validates on arbitrary text (property)', () => {
     const chunk = fc.constantFrom(

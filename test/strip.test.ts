@@ -98,3 +98,15 @@ describe('tables of contents', () => {
     expect(classifyLine('第三篇推进改革开放第十三章深化各项改革')).toBeNull();
   });
 });
+
+describe('lexicon families', () => {
+  // A short line made of terms of one family is removed with that family's kind; the same terms
+  // inside a long body paragraph are not enough to remove it.
+  it.each(LEXICON.map((f) => [f.name, f] as const))('%s', (_name, family) => {
+    const terms = family.terms.slice(0, 3);
+    const line = family.strength === 'label' ? `${terms[0]} 12` : family.strength === 'weak' ? terms.slice(0, 2).join(' ') : terms[0];
+    expect(classifyLine(line)).toMatchObject({ kind: family.kind });
+    const paragraph = `各地要加强组织领导，${terms[0]}，认真落实工作责任，确保各项任务按时完成并取得实效。`.repeat(12);
+    expect(classifyLine(paragraph)).toBeNull();
+  });
+});

@@ -32,6 +32,7 @@ export function splitIntoLines(text: string): Line[] {
 }
 
 const SENTENCE_PUNCT = /[。！？；]/;
+const LONG_BODY = 400;
 const LINK_SEPARATORS = /[|｜]/g;
 
 function isBodySentence(line: string): boolean {
@@ -53,8 +54,9 @@ export function isLinkFarm(line: string): boolean {
 
 /** `首页 > 要闻动态 > 要闻`, `您当前的位置:首页>政务公开>政策解读`. */
 export function isBreadcrumb(line: string): boolean {
+  if (line.length > 150) return false;
   if (BREADCRUMB_LEAD.test(line)) return true;
-  if (line.length > 150 || !/[>＞»›→]/.test(line)) return false;
+  if (!/[>＞»›→]/.test(line)) return false;
   const parts = line.split(/\s*(?:>|＞|»|›|→|->)\s*/);
   return parts.length >= 3 && parts.every((p) => p.length > 0 && p.length <= 12) && /首页|主页|网站首页/.test(parts[0]);
 }
@@ -131,7 +133,7 @@ function lexiconHits(line: string, family: LexiconFamily): string[] {
 function isLabelLine(line: string, family: LexiconFamily): boolean {
   if (line.length > 24) return false;
   const bare = line.replace(/[\d\s:：.\-点枚个朵小时天次]/g, '');
-  return family.terms.some((t) => bare.endsWith(t) && bare.length <= t.length + 3);
+  return family.terms.some((t) => bare.endsWith(t) && bare.length <= t.length + 2);
 }
 
 export function classifyLine(raw: string): Verdict | null {
@@ -143,6 +145,9 @@ export function classifyLine(raw: string): Verdict | null {
   if (isInfoBar(line)) return { kind: 'navigation', reason: 'info-bar' };
   if (isTableOfContents(line)) return { kind: 'navigation', reason: 'table-of-contents' };
   const body = isBodySentence(line);
+  // A line of several sentences' length is the body itself (a page flattened into one line):
+  // a few spam words inside it are not a reason to lose it.
+  if (body && line.length > LONG_BODY) return null;
   // One scan for any lexicon term at all: most lines have none.
   if (!ANY_TERM.test(line) && line.length > 24) return fileNameVerdict(line);
   for (const family of LEXICON) {
