@@ -160,3 +160,33 @@ describe('JSON lines', () => {
     expect(lines.every((l) => l.document.schemaVersion === '1.0')).toBe(true);
   });
 });
+
+describe('site templates', () => {
+  it('learns the lines a batch repeats at its pages’ edges and removes them, keeping headings and facts', () => {
+    const input = join(tmp, 'site');
+    mkdirSync(input);
+    const header = ['某某县人民政府门户网站', '网站首页 政务公开 办事服务 互动交流', '当前栏目：通知公告'];
+    const footer = ['主办单位：某某县人民政府办公室 技术支持：某某网络公司', '网站标识码1234567890'];
+    for (let i = 0; i < 10; i++) {
+      const body = [
+        `某某县第${i + 1}号专项规划`,
+        '一、总体要求',
+        `到2025年，全县第${i + 1}项工作取得明显进展。`,
+        '二、保障措施',
+        '加强组织领导。',
+      ];
+      writeFileSync(join(input, `p${i}.txt`), [...header, ...body, ...footer].join('\n'));
+    }
+    const out = join(tmp, 'site-out');
+    expect(run(['extract', input, '-o', out, '--quiet']).code).toBe(0);
+    const doc = JSON.parse(readFileSync(join(out, 'p3.json'), 'utf8'));
+    expect(
+      doc.removed.filter((r: { reason: string }) => r.reason === 'batch-template').map((r: { origin: { text: string } }) => r.origin.text),
+    ).toEqual([...header, ...footer]);
+    expect(doc.sections.map((s: { heading: string }) => s.heading)).toEqual(['总体要求', '保障措施']);
+    expect(doc.document.title).toBe('某某县第4号专项规划');
+    // Alone, the same page keeps its template lines: nothing to learn them from.
+    const single = JSON.parse(run(['extract', join(input, 'p3.txt')]).stdout);
+    expect(single.removed.filter((r: { reason: string }) => r.reason === 'batch-template')).toEqual([]);
+  });
+});

@@ -13,6 +13,7 @@ import type { OutputScript } from '../pipeline/output.js';
 import { errorLine, type OutputFormat } from './format.js';
 import type { Counts, Job, JobResult } from './job.js';
 import { runJobs } from './pool.js';
+import { learnTemplates } from './templates.js';
 
 export const MANIFEST = '.policy-extract-manifest.json';
 
@@ -71,7 +72,9 @@ async function loadManifest(path: string, options: string): Promise<Manifest> {
 }
 
 export async function runBatch(files: readonly InputFile[], o: BatchOptions): Promise<BatchSummary> {
-  const options = JSON.stringify({ format: o.format, script: o.script, encoding: o.encoding ?? null });
+  // Site templates learnt from the batch change outputs too: they are part of the options.
+  const templates = await learnTemplates(files);
+  const options = JSON.stringify({ format: o.format, script: o.script, encoding: o.encoding ?? null, templates });
   const manifestPath = join(o.outDir, MANIFEST);
   const manifest = await loadManifest(manifestPath, options);
   const outputs = files.map((f) => join(o.outDir, `${f.relative}.${o.format}`));
@@ -109,6 +112,7 @@ export async function runBatch(files: readonly InputFile[], o: BatchOptions): Pr
         encoding: o.encoding,
         output: outputs[i],
         unchangedSha256: previous && previous.input === files[i].path ? previous.sha256 : undefined,
+        templates,
       };
       return job;
     },

@@ -28,6 +28,8 @@ export interface Job {
   output?: string;
   /** Skip when the output exists and was made from input with this hash (same tool and options). */
   unchangedSha256?: string;
+  /** Site-template lines learnt from the batch. */
+  templates?: readonly string[];
 }
 
 export interface Counts {
@@ -79,7 +81,7 @@ export async function runJob(job: Job): Promise<JobResult> {
       );
       if (present) return { status: 'skipped', sha256, ms: ms() };
     }
-    const doc = runPipeline(bytes, { path: job.path, encoding: job.encoding, format: job.sourceFormat });
+    const doc = runPipeline(bytes, { path: job.path, encoding: job.encoding, format: job.sourceFormat, templates: job.templates });
     const out = toOutput(doc, job.script);
     const text = job.format === 'jsonl' ? JSON.stringify(out) : serialize(out, job.format);
     if (job.output) await writeAtomic(job.output, text);

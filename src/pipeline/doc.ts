@@ -161,6 +161,8 @@ export interface Doc {
   /** Source ranges of page text outside the main content (HTML). */
   outside: [number, number][];
   hints: PageHints | null;
+  /** Lines a batch found on many of its pages (site templates), in the analysis script. */
+  templates?: ReadonlySet<string>;
 }
 
 export function emptyFacts(): DocumentFacts {

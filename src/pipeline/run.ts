@@ -25,6 +25,8 @@ export interface RunOptions {
   encoding?: string;
   /** Force a format instead of going by the file name and the content. */
   format?: SourceFormat;
+  /** Site-template lines learnt from the rest of a batch (see src/cli/templates.ts). */
+  templates?: readonly string[];
 }
 
 export const STAGES: readonly { name: string; run: (doc: Doc) => Doc }[] = [
@@ -112,6 +114,7 @@ export function read(bytes: Uint8Array, options: RunOptions): Doc {
 
 export function runPipeline(bytes: Uint8Array, options: RunOptions): Doc {
   let doc = read(bytes, options);
+  if (options.templates?.length) doc = { ...doc, templates: new Set(options.templates) };
   for (const stage of STAGES) doc = stage.run(doc);
   return doc;
 }

@@ -70,6 +70,19 @@ export function isTableOfContents(line: string): boolean {
   return markers >= 1 && /^\s*第/.test(line) && /(?:[（(]\d{1,4}[）)]|[….·\s]{2,}\d{1,4})\s*$/.test(line);
 }
 
+/** Edge lines of a page: site templates repeat there, not in the body. */
+const TEMPLATE_EDGE = 20;
+
+/**
+ * Lines a batch found on many of its pages (the site's header, menus and footer) are navigation
+ * when they sit near this page's top or bottom; the batch learnt them from a sample of its files.
+ */
+function markTemplates(texts: readonly string[], verdicts: (Verdict | null)[], templates: ReadonlySet<string>): void {
+  const nonEmpty = texts.map((t, i) => (t.trim() ? i : -1)).filter((i) => i >= 0);
+  const edge = new Set([...nonEmpty.slice(0, TEMPLATE_EDGE), ...nonEmpty.slice(-TEMPLATE_EDGE)]);
+  for (const i of edge) if (!verdicts[i] && templates.has(texts[i].replace(/\s+/g, ''))) verdicts[i] = { kind: 'navigation', reason: 'batch-template' };
+}
+
 const TOC_HEAD = /^\s*(?:目\s*录|目\s*次)/;
 const HEADING_LIKE =
   /^\s*(?:第[一二三四五六七八九十百零〇两\d]{1,4}[章节篇编条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|序言|前言|附录|附件|后记)/;
@@ -196,6 +209,7 @@ export function stripSpam(doc: Doc): Doc {
   const texts = lines.map((l) => doc.text.slice(l.start, l.end));
   const verdicts: (Verdict | null)[] = texts.map(classifyLine);
   markTableOfContents(texts, verdicts);
+  if (doc.templates) markTemplates(texts, verdicts, doc.templates);
 
   // Neighbourhood: a weak line between two removed lines (blank lines skipped) goes with them.
   const nonEmpty = texts.map((t, i) => (t.trim() ? i : -1)).filter((i) => i >= 0);
