@@ -145,3 +145,16 @@ describe('rebuildItemTables', () => {
     expect(extract(text).tables).toEqual([]);
   });
 });
+
+describe('group rows and table titles', () => {
+  it('reads a group row inside a cell-per-line table as the group column, carried down', () => {
+    const text = ['附件：城市体检指标体系', '', '城市体检指标体系', '', '目 标', '', '序号', '', '指 标', '', '解 释', '', '一、生态宜居', '', '1', '', '区域开发强度（%）', '', '建成区面积占总面积的比例。', '', '2', '', '城市人口密度（万人/平方公里）', '', '单位用地面积上的常住人口数。', '', '二、健康舒适', '', '3', '', '社区卫生服务中心覆盖率（%）', '', '覆盖的社区占全部社区的比例。', '', '三、保障措施', '', '加强组织领导。'].join('\n');
+    const t = extract(text).tables[0];
+    expect(t.header).toEqual(['目标', '序号', '指标', '解释']);
+    expect(t.rows.map((r) => r.slice(0, 3))).toEqual([
+      ['一、生态宜居', '1', '区域开发强度（%）'],
+      ['一、生态宜居', '2', '城市人口密度（万人/平方公里）'],
+      ['二、健康舒适', '3', '社区卫生服务中心覆盖率（%）'],
+    ]);
+  });
+});

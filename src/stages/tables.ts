@@ -22,12 +22,17 @@ const HEADER_VOCABULARY: { re: RegExp; type: ColumnType; carries: boolean }[] = 
   { re: /(?:责任|牵头|配合|协办|主办|参与|主体|实施)(?:单位|部门)|^责任人$/, type: 'units', carries: false },
   { re: /^(?:指标)?(?:性质|属性|类型)$/, type: 'nature', carries: false },
   { re: /(?:基期|基准|现状|目标|预期|规划)值|^\d{4}年(?:值|目标)?$|^(?:现状|目标|基期)$/, type: 'value', carries: false },
-  { re: /^(?:领域|类别|分类|板块|方面|一级指标)$/, type: 'text', carries: true },
-  { re: /指标|任务|内容|名称|措施|项目|事项|目标|备注|举措|工作/, type: 'text', carries: false },
+  { re: /^(?:领域|类别|分类|板块|方面|一级指标|目标|维度|类型|篇章|任务类别|指标类别)$/, type: 'text', carries: true },
+  { re: /指标|任务|内容|名称|措施|项目|事项|目标|备注|举措|工作|解释|说明|释义|定义|计算方法|数据来源|口径|依据/, type: 'text', carries: false },
 ];
 
 export function headerColumnType(cell: string): { type: ColumnType; carries: boolean } | null {
-  for (const v of HEADER_VOCABULARY) if (v.re.test(cell)) return { type: v.type, carries: v.carries };
+  for (const v of HEADER_VOCABULARY) {
+    if (!v.re.test(cell)) continue;
+    // A long line that only mentions 指标 or 任务 is the table's title (`2020年城市体检指标体系`), not a column.
+    if (v.type === 'text' && !v.carries && cell.length > 8) return null;
+    return { type: v.type, carries: v.carries };
+  }
   return null;
 }
 
@@ -222,13 +227,26 @@ function candidateCells(doc: Doc, lines: readonly Line[], startLine: number, lim
     if (!t) continue;
     if (/^[|｜\s]+$/.test(t)) continue; // merged-cell remnants of a pipe table
     const text = stripPipe(t);
-    if (cells.length > 0 && isTableEnd(text)) break;
+    if (cells.length > 0 && isTableEnd(text)) {
+      // A group row inside the table (`一、生态宜居` followed by its rows `1`, `区域开发强度（%）`…)
+      // is not its end: it is a cell of the group column, carried down to the rows below it.
+      if (!(HEADING_LINE.test(text) && text.length <= 20 && /^\d{1,3}$/.test(nextCellText(doc, lines, i) ?? ''))) break;
+    }
     const lead = raw.indexOf(t);
     cells.push({ text, range: [l.start + lead, l.start + lead + text.length] });
     lineIndex.push(i);
     if (cells.length >= limit) break;
   }
   return { cells, lineIndex };
+}
+
+function nextCellText(doc: Doc, lines: readonly Line[], from: number): string | null {
+  for (let k = from + 1; k < lines.length; k++) {
+    if (lines[k].removed) continue;
+    const t = stripPipe(doc.text.slice(lines[k].start, lines[k].end).trim());
+    if (t) return t;
+  }
+  return null;
 }
 
 function cellTxt(doc: Doc, cell: Cell): Txt {
