@@ -30,7 +30,7 @@ export function headerColumnType(cell: string): { type: ColumnType; carries: boo
   for (const v of HEADER_VOCABULARY) {
     if (!v.re.test(cell)) continue;
     // A long line that only mentions 指标 or 任务 is the table's title (`2020年城市体检指标体系`), not a column.
-    if (v.type === 'text' && !v.carries && cell.length > 8) return null;
+    if (v.type === 'text' && !v.carries && (cell.length > 8 || (cell.length > 5 && /(?:体系|一览表|表|清单|分解)$/.test(cell)))) return null;
     return { type: v.type, carries: v.carries };
   }
   return null;
