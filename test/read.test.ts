@@ -103,6 +103,28 @@ describe('extract from HTML', () => {
   });
 });
 
+describe('page tables', () => {
+  it('reads a label/value box as facts, not as a table, and a full-width row as a group', () => {
+    const out = extractHtml(
+      page(
+        '<table><tr><td>发文机关：</td><td>国务院办公厅</td><td>成文日期：</td><td>2018年12月23日</td></tr><tr><td>发文字号：</td><td>国办发〔2018〕126号</td><td>发布日期：</td><td>2019年01月08日</td></tr></table>' +
+          '<div id="zoom"><p>国务院办公厅关于推广改革举措的通知</p><table><tr><td>序号</td><td>改革举措</td><td>指导部门</td></tr><tr><td colspan="3">一、知识产权保护方面（共2项）</td></tr><tr><td>1</td><td>专利快速审查</td><td>国家知识产权局</td></tr><tr><td>2</td><td>知识产权案件集中审理</td><td>最高人民法院</td></tr></table></div>',
+      ),
+    );
+    expect(out.document).toMatchObject({ date: '2018-12-23', dateSource: '成文日期', docNumber: '国办发〔2018〕126号' });
+    expect(out.tables).toHaveLength(1);
+    expect(out.tables[0].header).toEqual(['分组', '序号', '改革举措', '指导部门']);
+    expect(out.tables[0].rows).toEqual([
+      ['一、知识产权保护方面（共2项）', '1', '专利快速审查', '国家知识产权局'],
+      ['一、知识产权保护方面（共2项）', '2', '知识产权案件集中审理', '最高人民法院'],
+    ]);
+    expect(out.tasks.map((t) => [t.text, t.lead])).toEqual([
+      ['专利快速审查', ['国家知识产权局']],
+      ['知识产权案件集中审理', ['最高人民法院']],
+    ]);
+  });
+});
+
 // A minimal Word document, written the way Word writes one.
 function docx(body: string, extra: Record<string, string> = {}): Uint8Array {
   const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';

@@ -271,10 +271,13 @@ function signatureDate(all: LeadLine[], lead: LeadLine[]): string | null {
 function documentDate(doc: Doc, all: LeadLine[], lead: LeadLine[]): { date: string; source: string } | null {
   const labelled = (source: string) => {
     const label = DATE_LABELS.find((l) => l.source === source)!;
-    for (const { text } of all) {
+    for (const [k, { text }] of all.entries()) {
       const at = text.search(label.re);
       if (at < 0) continue;
-      const date = parseDate(text.slice(at, at + 60));
+      // The value may be on the next line, as in a page's label/value box (`成文日期：` | `2018年12月23日`).
+      const value = text.slice(at, at + 60).replace(label.re, '').replace(/^[\s:：]+/, '');
+      const after = value ? text.slice(at, at + 60) : `${text} ${all[k + 1]?.text ?? ''}`;
+      const date = parseDate(after);
       if (date) return { date, source };
     }
     return null;

@@ -19,10 +19,10 @@ export type CellType = 'serial' | 'year' | 'units' | 'nature' | 'number' | 'dash
 const HEADER_VOCABULARY: { re: RegExp; type: ColumnType; carries: boolean }[] = [
   { re: /^(?:序号|编号|序)$/, type: 'serial', carries: true },
   { re: /(?:完成|办结)?(?:年度|时限|时间|期限)$|^完成年度$/, type: 'year', carries: false },
-  { re: /(?:责任|牵头|配合|协办|主办|参与|主体|实施)(?:单位|部门)|^责任人$/, type: 'units', carries: false },
+  { re: /(?:责任|牵头|配合|协办|主办|参与|主体|实施|指导|负责|承办)(?:单位|部门)|^责任人$/, type: 'units', carries: false },
   { re: /^(?:指标)?(?:性质|属性|类型)$/, type: 'nature', carries: false },
   { re: /(?:基期|基准|现状|目标|预期|规划)值|^\d{4}年(?:值|目标)?$|^(?:现状|目标|基期)$/, type: 'value', carries: false },
-  { re: /^(?:领域|类别|分类|板块|方面|一级指标|目标|维度|类型|篇章|任务类别|指标类别)$/, type: 'text', carries: true },
+  { re: /^(?:领域|类别|分类|分组|板块|方面|一级指标|目标|维度|类型|篇章|任务类别|指标类别)$/, type: 'text', carries: true },
   { re: /指标|任务|内容|名称|措施|项目|事项|目标|备注|举措|工作|解释|说明|释义|定义|计算方法|数据来源|口径|依据/, type: 'text', carries: false },
 ];
 
@@ -456,6 +456,8 @@ export function rebuildGridTables(doc: Doc): Doc {
     const ranges = grid.rows.map((row) => Array.from({ length: width }, (_, i) => rangeOf(row[i] ?? null)));
     const texts = ranges.map((row) => row.map((r) => (r ? trimTxt(txt(doc, r[0], r[1])) : null)));
     const headerRows = headerRowCount(texts);
+    // A grid with no header is a box of labels and values (索引号 | … | 成文日期 | …): text, not a table.
+    if (headerRows === 0) continue;
     const header: Txt[] = Array.from({ length: width }, (_, i) => {
       const parts: Txt[] = [];
       for (let r = 0; r < headerRows; r++) {
@@ -464,7 +466,29 @@ export function rebuildGridTables(doc: Doc): Doc {
       }
       return joinTxt(parts);
     });
-    const body = texts.slice(headerRows);
+    let body = texts.slice(headerRows);
+    let bodyRanges = ranges.slice(headerRows);
+    // Rows that are one cell across the whole width (`一、知识产权保护方面（共5项）`) name a group of the
+    // rows below them: they become a first column, 分组, carried down.
+    const isGroupRow = (row: (Range | null)[]) => row.length > 1 && row[0] !== null && row.every((r) => r === row[0]);
+    if (bodyRanges.some(isGroupRow)) {
+      let group: Txt = { s: '', o: '' };
+      let groupRange: Range | null = null;
+      const rows: (Txt | null)[][] = [];
+      const rowRanges: (Range | null)[][] = [];
+      body.forEach((row, k) => {
+        if (isGroupRow(bodyRanges[k])) {
+          group = row[0] ?? { s: '', o: '' };
+          groupRange = bodyRanges[k][0];
+          return;
+        }
+        rows.push([group, ...row]);
+        rowRanges.push([groupRange, ...bodyRanges[k]]);
+      });
+      header.unshift({ s: '分组', o: '分組' });
+      body = rows;
+      bodyRanges = rowRanges;
+    }
     if (body.length === 0) continue;
     const id = `t${tables.length + 1}`;
     const first = ranges.flat().find((r): r is Range => r !== null);
@@ -477,8 +501,8 @@ export function rebuildGridTables(doc: Doc): Doc {
       header,
       rows: body.map((row) => row.map((c) => c ?? { s: '', o: '' })),
       range: first,
-      rowRanges: ranges.slice(headerRows).map((row) => row.find((r): r is Range => r !== null) ?? first),
-      cellRanges: ranges.slice(headerRows),
+      rowRanges: bodyRanges.map((row) => row.find((r): r is Range => r !== null) ?? first),
+      cellRanges: bodyRanges,
     });
   }
   return { ...doc, lines, tables };
