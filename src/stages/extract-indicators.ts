@@ -9,7 +9,7 @@
  */
 import { trimTxt, txt, type Doc, type Indicator, type Range, type Table, type Txt, type Value } from '../pipeline/doc.js';
 import { parseValue } from '../pipeline/values.js';
-import { columnTypes } from './tables.js';
+import { cellType, columnTypes } from './tables.js';
 import { sectionAt, withAncestors } from './segment.js';
 
 const NUM = '\\d+(?:\\.\\d+)?';
@@ -250,7 +250,12 @@ function headerYear(h: string): number | null {
 
 function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
   const cols = columnTypes(table);
-  const valueCols = cols.map((c, i) => (c?.type === 'value' ? i : -1)).filter((i) => i >= 0);
+  // A column headed like a value (`目标`) that holds words in most rows (`一、生态宜居`) is a group
+  // column, not a value column.
+  const numeric = (i: number) =>
+    table.rows.filter((r) => ['number', 'serial', 'dash', 'year'].includes(cellType(r[i]?.s ?? '')) || parseValue(r[i]?.s ?? '').value !== null).length >=
+    table.rows.length * 0.3;
+  const valueCols = cols.map((c, i) => (c?.type === 'value' && numeric(i) ? i : -1)).filter((i) => i >= 0);
   const section = sectionAt(doc.sections, table.range[0]);
   if (valueCols.length > 0) {
     const nameCol = cols.findIndex((c, i) => c?.type === 'text' && !c.carries && /指标|名称|项目|内容/.test(table.header[i].s));
