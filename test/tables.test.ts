@@ -146,6 +146,15 @@ describe('rebuildItemTables', () => {
   });
 });
 
+describe('headers', () => {
+  it('takes short unknown words before the first row of a 序号 table as columns, and 20XX年现状 as a value', () => {
+    const text = ['序号', '城市名称', '发生内涝时间', '降雨情况', '“十二五”期间：', '1', '兰溪市', '2011年6月', '持续强降雨', '2', '杭州市', '2013年10月', '台风'].join('\n');
+    expect(extract(text).tables[0].header).toEqual(['序号', '城市名称', '发生内涝时间', '降雨情况']);
+    expect(headerColumnType('2020年现状')?.type).toBe('value');
+    expect(headerColumnType('2025年目标')?.type).toBe('value');
+  });
+});
+
 describe('group rows and table titles', () => {
   it('reads a group row inside a cell-per-line table as the group column, carried down', () => {
     const text = ['附件：城市体检指标体系', '', '城市体检指标体系', '', '目 标', '', '序号', '', '指 标', '', '解 释', '', '一、生态宜居', '', '1', '', '区域开发强度（%）', '', '建成区面积占总面积的比例。', '', '2', '', '城市人口密度（万人/平方公里）', '', '单位用地面积上的常住人口数。', '', '二、健康舒适', '', '3', '', '社区卫生服务中心覆盖率（%）', '', '覆盖的社区占全部社区的比例。', '', '三、保障措施', '', '加强组织领导。'].join('\n');

@@ -21,7 +21,7 @@ const HEADER_VOCABULARY: { re: RegExp; type: ColumnType; carries: boolean }[] = 
   { re: /(?:完成|办结)?(?:年度|时限|时间|期限)$|^完成年度$/, type: 'year', carries: false },
   { re: /(?:责任|牵头|配合|协办|主办|参与|主体|实施|指导|负责|承办)(?:单位|部门)|^责任人$/, type: 'units', carries: false },
   { re: /^(?:指标)?(?:性质|属性|类型)$/, type: 'nature', carries: false },
-  { re: /(?:基期|基准|现状|目标|预期|规划)值|^\d{4}年(?:值|目标)?$|^(?:现状|目标|基期)$/, type: 'value', carries: false },
+  { re: /(?:基期|基准|现状|目标|预期|规划|实际|计划)(?:值|数)|^\d{4}年(?:底|末)?(?:值|目标|现状|基数|实际|预期|计划|完成)?(?:值|数)?$|^(?:现状|目标|基期|基准)$/, type: 'value', carries: false },
   { re: /^(?:领域|类别|分类|分组|板块|方面|一级指标|目标|维度|类型|篇章|任务类别|指标类别)$/, type: 'text', carries: true },
   { re: /指标|任务|内容|名称|措施|项目|事项|目标|备注|举措|工作|解释|说明|释义|定义|计算方法|数据来源|口径|依据/, type: 'text', carries: false },
 ];
@@ -200,6 +200,23 @@ function findHeader(cells: readonly Cell[], from: number): HeaderFound | null {
     columns.push({ name: t, ...single });
     headerCells.push([cells[k]]);
     k++;
+  }
+  // A header led by 序号 runs to the first row's 1: short unknown words before it are columns too
+  // (`降雨情况`), but not a group label ending in a colon (`“十二五”期间：`).
+  // The first row may start with cells of the columns before 序号 (its group, `健康水平`): those stay data.
+  const serialAt = columns.findIndex((c) => c.type === 'serial');
+  if (serialAt >= 0) {
+    const ahead = cells.slice(k, k + 5);
+    const one = ahead.findIndex((c) => /^1$/.test(c.text));
+    const labels = ahead.slice(0, Math.max(one, 0)).filter((c) => /[:：]$/.test(c.text)).length;
+    const extras = one - labels - serialAt;
+    for (let extra = 0; extra < extras; extra++) {
+      const t = cells[k].text;
+      if (t.length > 12 || /[:：。；]$|\d/.test(t) || cellType(t) !== 'text') break;
+      columns.push({ name: t, type: 'text', carries: false });
+      headerCells.push([cells[k]]);
+      k++;
+    }
   }
   if (columns.length < 3) return null;
   const informative = columns.filter((c) => c.type !== 'text').length;
