@@ -192,3 +192,17 @@ export function trimTxt(t: Txt, extra = ''): Txt {
 export function bodyLines(doc: Pick<Doc, 'lines'>): Line[] {
   return doc.lines.filter((l) => !l.removed && !l.table);
 }
+
+/** The sentences of the body (kept lines outside tables), each with its offsets in `doc.text`. */
+export function* bodySentences(doc: Pick<Doc, 'lines' | 'text'>): Generator<{ start: number; end: number; text: string; line: Line }> {
+  const re = /[^。；;！？\n]+[。；;！？]?/g;
+  for (const line of doc.lines) {
+    if (line.removed || line.table) continue;
+    const text = doc.text.slice(line.start, line.end);
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = line.start + m.index;
+      yield { start, end: start + m[0].length, text: m[0], line };
+    }
+  }
+}

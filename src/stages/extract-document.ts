@@ -275,7 +275,10 @@ function documentDate(doc: Doc, all: LeadLine[], lead: LeadLine[]): { date: stri
       const at = text.search(label.re);
       if (at < 0) continue;
       // The value may be on the next line, as in a page's label/value box (`成文日期：` | `2018年12月23日`).
-      const value = text.slice(at, at + 60).replace(label.re, '').replace(/^[\s:：]+/, '');
+      const value = text
+        .slice(at, at + 60)
+        .replace(label.re, '')
+        .replace(/^[\s:：]+/, '');
       const after = value ? text.slice(at, at + 60) : `${text} ${all[k + 1]?.text ?? ''}`;
       const date = parseDate(after);
       if (date) return { date, source };

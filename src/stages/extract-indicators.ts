@@ -7,7 +7,7 @@
  * `动词 + 数值 + 量词 + 名称` (`超过1800家基层医疗卫生机构…`). The target year is the nearest
  * enclosing `到20XX年` or the table row's deadline.
  */
-import { trimTxt, txt, type Doc, type Indicator, type Range, type Table, type Txt, type Value } from '../pipeline/doc.js';
+import { bodySentences, trimTxt, txt, type Doc, type Indicator, type Range, type Table, type Txt, type Value } from '../pipeline/doc.js';
 import { parseValue } from '../pipeline/values.js';
 import { cellType, columnTypes } from './tables.js';
 import { sectionAt, withAncestors } from './segment.js';
@@ -253,7 +253,9 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
   // A column headed like a value (`目标`) that holds words in most rows (`一、生态宜居`) is a group
   // column, not a value column.
   const numeric = (i: number) =>
-    table.rows.filter((r) => ['number', 'serial', 'dash', 'year'].includes(cellType(r[i]?.s ?? '')) || parseValue(r[i]?.s ?? '').value !== null).length >=
+    table.rows.filter(
+      (r) => ['number', 'serial', 'dash', 'year'].includes(cellType(r[i]?.s ?? '')) || parseValue(r[i]?.s ?? '').value !== null,
+    ).length >=
     table.rows.length * 0.3;
   const valueCols = cols.map((c, i) => (c?.type === 'value' && numeric(i) ? i : -1)).filter((i) => i >= 0);
   const section = sectionAt(doc.sections, table.range[0]);
@@ -349,26 +351,20 @@ function paragraphIsAchievement(text: string): boolean {
 export function extractIndicators(doc: Doc): Doc {
   const out: Indicator[] = [];
   for (const table of doc.tables) tableIndicators(doc, table, out);
-  for (const line of doc.lines) {
-    if (line.removed || line.table) continue;
-    // Sentences, so that a report of results in one does not silence the target in the next.
-    const text = doc.text.slice(line.start, line.end);
-    const re = /[^。；;！？\n]+[。；;！？]?/g;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const start = line.start + m.index;
-      proseIndicators(
-        doc,
-        {
-          start,
-          end: start + m[0].length,
-          paragraphStart: line.start,
-          year: null,
-          table: null,
-          achieved: (paragraphIsAchievement(m[0]) || inBackground(doc, start)) && !FUTURE.test(m[0]),
-        },
-        out,
-      );
-    }
+  // Sentence by sentence, so that a report of results in one does not silence the target in the next.
+  for (const sentence of bodySentences(doc)) {
+    proseIndicators(
+      doc,
+      {
+        start: sentence.start,
+        end: sentence.end,
+        paragraphStart: sentence.line.start,
+        year: null,
+        table: null,
+        achieved: (paragraphIsAchievement(sentence.text) || inBackground(doc, sentence.start)) && !FUTURE.test(sentence.text),
+      },
+      out,
+    );
   }
   // A target dated before the document itself is a reported result, not a target.
   const issued = doc.facts.date ? Number(doc.facts.date.slice(0, 4)) : null;

@@ -6,7 +6,7 @@
  * list closing the item, as in flattened appendix tables); and dated statements outside the goal
  * part (`到2025年，实现…`, `2024年底前完成…`). 责任/牵头 units lead, 配合/协办/参与 units support.
  */
-import { joinTxt, trimTxt, txt, type Doc, type Range, type Section, type Task, type Txt } from '../pipeline/doc.js';
+import { bodySentences, joinTxt, trimTxt, txt, type Doc, type Range, type Section, type Task, type Txt } from '../pipeline/doc.js';
 import { looksLikeUnit, splitUnits, trailingUnitList } from '../pipeline/units.js';
 import { columnTypes } from './tables.js';
 import { documentYear, isGoalContext } from './extract-goals.js';
@@ -194,37 +194,21 @@ function datedTasks(doc: Doc, out: Task[]): void {
   const issued = documentYear(doc);
   // A numbered item that already became a task (with its units) holds its dated sentences too.
   const covered = new Set(out.filter((t) => t.table === null && t.section !== null).map((t) => t.section));
-  for (const line of doc.lines) {
-    if (line.removed || line.table) continue;
-    const text = doc.text.slice(line.start, line.end);
-    // Sentences with a deadline in them, outside the goal part.
-    const re = /[^。；;！？\n]+[。；;！？]?/g;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const start = line.start + m.index;
-      const end = start + m[0].length;
-      const d = DEADLINE.exec(m[0]);
-      if (!d) continue;
-      const year = Number(d[1] ?? d[3] ?? d[4]);
-      if (issued !== null && year < issued) continue;
-      if (isGoalContext(doc, start)) continue;
-      const section = sectionAt(doc.sections, start)?.id ?? null;
-      if (section !== null && covered.has(section)) continue;
-      // The whole sentence: the deadline may open it (`到2025年，实现…`) or close it (`…，2025年底前全部完成`).
-      const lead = /^[\s（(]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])?/.exec(m[0])![0].length;
-      const from = start + lead;
-      const sentence = trimTxt(txt(doc, from, end), '。；; ');
-      if (sentence.s.length < 8) continue;
-      out.push({
-        text: sentence,
-        deadline: year,
-        deadlineText: null,
-        lead: [],
-        support: [],
-        section,
-        table: null,
-        range: [from, end],
-      });
-    }
+  // Sentences with a deadline in them, outside the goal part.
+  for (const { start, end, text } of bodySentences(doc)) {
+    const d = DEADLINE.exec(text);
+    if (!d) continue;
+    const year = Number(d[1] ?? d[3] ?? d[4]);
+    if (issued !== null && year < issued) continue;
+    if (isGoalContext(doc, start)) continue;
+    const section = sectionAt(doc.sections, start)?.id ?? null;
+    if (section !== null && covered.has(section)) continue;
+    // The whole sentence: the deadline may open it (`到2025年，实现…`) or close it (`…，2025年底前全部完成`).
+    const lead = /^[\s（(]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])?/.exec(text)![0].length;
+    const from = start + lead;
+    const sentence = trimTxt(txt(doc, from, end), '。；; ');
+    if (sentence.s.length < 8) continue;
+    out.push({ text: sentence, deadline: year, deadlineText: null, lead: [], support: [], section, table: null, range: [from, end] });
   }
 }
 

@@ -80,7 +80,8 @@ const TEMPLATE_EDGE = 20;
 function markTemplates(texts: readonly string[], verdicts: (Verdict | null)[], templates: ReadonlySet<string>): void {
   const nonEmpty = texts.map((t, i) => (t.trim() ? i : -1)).filter((i) => i >= 0);
   const edge = new Set([...nonEmpty.slice(0, TEMPLATE_EDGE), ...nonEmpty.slice(-TEMPLATE_EDGE)]);
-  for (const i of edge) if (!verdicts[i] && templates.has(texts[i].replace(/\s+/g, ''))) verdicts[i] = { kind: 'navigation', reason: 'batch-template' };
+  for (const i of edge)
+    if (!verdicts[i] && templates.has(texts[i].replace(/\s+/g, ''))) verdicts[i] = { kind: 'navigation', reason: 'batch-template' };
 }
 
 const TOC_HEAD = /^\s*(?:目\s*录|目\s*次)/;

@@ -21,16 +21,25 @@ const HEADER_VOCABULARY: { re: RegExp; type: ColumnType; carries: boolean }[] = 
   { re: /(?:完成|办结)?(?:年度|时限|时间|期限)$|^完成年度$/, type: 'year', carries: false },
   { re: /(?:责任|牵头|配合|协办|主办|参与|主体|实施|指导|负责|承办)(?:单位|部门)|^责任人$/, type: 'units', carries: false },
   { re: /^(?:指标)?(?:性质|属性|类型)$/, type: 'nature', carries: false },
-  { re: /(?:基期|基准|现状|目标|预期|规划|实际|计划)(?:值|数)|^\d{4}年(?:底|末)?(?:值|目标|现状|基数|实际|预期|计划|完成)?(?:值|数)?$|^(?:现状|目标|基期|基准)$/, type: 'value', carries: false },
+  {
+    re: /(?:基期|基准|现状|目标|预期|规划|实际|计划)(?:值|数)|^\d{4}年(?:底|末)?(?:值|目标|现状|基数|实际|预期|计划|完成)?(?:值|数)?$|^(?:现状|目标|基期|基准)$/,
+    type: 'value',
+    carries: false,
+  },
   { re: /^(?:领域|类别|分类|分组|板块|方面|一级指标|目标|维度|类型|篇章|任务类别|指标类别)$/, type: 'text', carries: true },
-  { re: /指标|任务|内容|名称|措施|项目|事项|目标|备注|举措|工作|解释|说明|释义|定义|计算方法|数据来源|口径|依据/, type: 'text', carries: false },
+  {
+    re: /指标|任务|内容|名称|措施|项目|事项|目标|备注|举措|工作|解释|说明|释义|定义|计算方法|数据来源|口径|依据/,
+    type: 'text',
+    carries: false,
+  },
 ];
 
 export function headerColumnType(cell: string): { type: ColumnType; carries: boolean } | null {
   for (const v of HEADER_VOCABULARY) {
     if (!v.re.test(cell)) continue;
     // A long line that only mentions 指标 or 任务 is the table's title (`2020年城市体检指标体系`), not a column.
-    if (v.type === 'text' && !v.carries && (cell.length > 8 || (cell.length > 5 && /(?:体系|一览表|表|清单|分解)$/.test(cell)))) return null;
+    if (v.type === 'text' && !v.carries && (cell.length > 8 || (cell.length > 5 && /(?:体系|一览表|表|清单|分解)$/.test(cell))))
+      return null;
     return { type: v.type, carries: v.carries };
   }
   return null;
