@@ -31,22 +31,11 @@ function semanticIssues(doc: DocumentOut): CheckIssue[] {
   const tables = new Set(doc.tables.map((t) => t.id));
   const tasks = new Set(doc.tasks.map((t) => t.id));
   unique(sectionIds(doc.sections), 'sections');
-  unique(
-    doc.tables.map((t) => t.id),
-    'tables',
-  );
-  unique(
-    doc.goals.map((g) => g.id),
-    'goals',
-  );
-  unique(
-    doc.indicators.map((g) => g.id),
-    'indicators',
-  );
-  unique(
-    doc.tasks.map((g) => g.id),
-    'tasks',
-  );
+  for (const where of ['tables', 'goals', 'indicators', 'tasks'] as const)
+    unique(
+      doc[where].map((item) => item.id),
+      where,
+    );
   const refs = (list: { section: string | null; table?: string | null }[], where: string) =>
     list.forEach((item, i) => {
       if (item.section !== null && !sections.has(item.section))
