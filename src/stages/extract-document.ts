@@ -97,7 +97,7 @@ function titleFromGuillemets(doc: Doc, lead: LeadLine[], end: number): Txt | nul
 
 /** `X关于印发《Y》的通知` → Y: a covering notice's title names the plan it carries. */
 function innerPlanTitle(t: Txt): Txt {
-  const m = /关于(?:印发|转发|发布)《?([^《》，。；]{4,80}?)》?的(?:通知|决定|函)$/.exec(t.s);
+  const m = /(?:关于)?(?:印发|转发|发布)《?([^《》，。；]{4,80}?)》?的(?:通知|决定|函)$/.exec(t.s);
   if (!m || !KIND_END.test(m[1])) return t;
   const at = m.index + m[0].indexOf(m[1]);
   return { s: m[1], o: t.o.slice(at, at + m[1].length) };

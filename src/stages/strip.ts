@@ -110,11 +110,12 @@ const INFO_LABELS =
 
 /** The article info bar: `发布时间：… 来源：… 浏览次数：…` (two labels or more, no sentence). */
 export function isInfoBar(line: string): boolean {
-  if (line.length > 120 || /[。！？]/.test(line)) return false;
+  if (line.length > 120 || /[。！？]/.test(line) || !/[:：]/.test(line)) return false;
   return (line.match(INFO_LABELS)?.length ?? 0) >= 2;
 }
 
 export function isEditorToolbar(line: string): boolean {
+  if (line.length > 80 || !/^[\x20-\x7e]+$/.test(line)) return false;
   const words = line.trim().split(/\s+/);
   return words.length >= 3 && words.every((w) => EDITOR_TOOLBAR_WORDS.has(w));
 }
