@@ -163,13 +163,15 @@ export function classifyLine(raw: string): Verdict | null {
   // A line of several sentences' length is the body itself (a page flattened into one line):
   // a few spam words inside it are not a reason to lose it.
   if (body && line.length > LONG_BODY) return null;
-  // One scan for any lexicon term at all: most lines have none.
-  if (!ANY_TERM.test(line) && line.length > 24) return fileNameVerdict(line);
+  // One scan for any lexicon term at all: most lines have none, and then only a label can match.
+  const anyTerm = ANY_TERM.test(line);
+  if (!anyTerm && line.length > 24) return fileNameVerdict(line);
   for (const family of LEXICON) {
     if (family.strength === 'label') {
       if (isLabelLine(line, family)) return { kind: family.kind, reason: family.name };
       continue;
     }
+    if (!anyTerm) continue;
     const hits = lexiconHits(line, family);
     if (hits.length === 0) continue;
     if (family.strength === 'weak') {
@@ -188,7 +190,8 @@ function fileNameVerdict(line: string): Verdict | null {
 }
 
 const ANY_TERM = new RegExp(
-  LEXICON.flatMap((f) => f.terms)
+  LEXICON.filter((f) => f.strength !== 'label')
+    .flatMap((f) => f.terms)
     .sort((a, b) => b.length - a.length)
     .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('|'),
