@@ -174,6 +174,14 @@ describe('schema and validate', () => {
   });
 });
 
+describe('pipes', () => {
+  it('stops quietly when the reader closes the pipe early', () => {
+    const r = spawnSync('bash', ['-c', `node ${BIN} extract ${join(SEEDS_DIR, seedFiles[2])} | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: ROOT });
+    expect(r.stdout.toString().trim()).toBe('0');
+    expect(r.stderr.toString()).not.toMatch(/EPIPE/);
+  });
+});
+
 describe('help', () => {
   it.each([[[]], [['extract']], [['validate']], [['schema']]])('%j --help explains the flags with an example', (cmd) => {
     const r = run([...cmd, '--help']);

@@ -38,6 +38,11 @@ Examples:
 
 export async function main(argv: string[], io?: Partial<CliIO>): Promise<number> {
   let exit = 0;
+  // A reader that stops early (`… | head`) is not an error: stop quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(exit);
+    throw e;
+  });
   const full: CliIO = {
     stdout: io?.stdout ?? ((s) => void process.stdout.write(s)),
     stderr: io?.stderr ?? ((s) => void process.stderr.write(s)),
