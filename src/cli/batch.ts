@@ -13,7 +13,6 @@ import type { OutputScript } from '../pipeline/output.js';
 import { errorLine, type OutputFormat } from './format.js';
 import type { Counts, Job, JobResult } from './job.js';
 import { runJobs } from './pool.js';
-import { learnTemplates } from './templates.js';
 
 export const MANIFEST = '.policy-extract-manifest.json';
 
@@ -73,6 +72,7 @@ async function loadManifest(path: string, options: string): Promise<Manifest> {
 
 export async function runBatch(files: readonly InputFile[], o: BatchOptions): Promise<BatchSummary> {
   // Site templates learnt from the batch change outputs too: they are part of the options.
+  const { learnTemplates } = await import('./templates.js');
   const templates = await learnTemplates(files);
   const options = JSON.stringify({ format: o.format, script: o.script, encoding: o.encoding ?? null, templates });
   const manifestPath = join(o.outDir, MANIFEST);

@@ -1,14 +1,11 @@
 /** `policy-extract compare`: many plans → one indicator matrix (CSV, Markdown or HTML). */
 import { Command } from 'commander';
 import { extname } from 'node:path';
-import { buildMatrix, matrixCsv, matrixHtml, matrixMarkdown } from '../compare/matrix.js';
-import { DEFAULT_THRESHOLD } from '../compare/align.js';
 import { listInputs } from '../io/list-inputs.js';
 import { listOutputs } from '../io/list-outputs.js';
 import { writeAtomic } from '../io/write-output.js';
 import { errorLine } from './format.js';
-import { loadPlan } from './load-plan.js';
-import { threshold } from './diff.js';
+import { DEFAULT_THRESHOLD, threshold } from './diff.js';
 import type { CliIO } from './extract.js';
 import type { DocumentOut } from '../schema/document.js';
 
@@ -36,6 +33,8 @@ Exit codes: 0 report written, 1 some inputs could not be read (named on stderr; 
         io.setExit(2);
         return;
       }
+      const { buildMatrix, matrixCsv, matrixHtml, matrixMarkdown } = await import('../compare/matrix.js');
+      const { loadPlan } = await import('./load-plan.js');
       const raw = (await listInputs(inputs)).map((f) => f.path);
       const extracted = await listOutputs(inputs.filter((i) => !/\.(?:txt|text|md|html?|docx)$/i.test(i)));
       const paths = [...new Set([...raw, ...extracted.filter((p) => /\.(?:json|ya?ml)$/i.test(p) && !/\/\.policy-extract/.test(p))])];

@@ -1,12 +1,11 @@
 /** `policy-extract diff`: what differs between two plans (raw documents or extracted files). */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { diffPlans } from '../compare/diff.js';
-import { renderDiff, type DiffFormat } from '../compare/render.js';
-import { DEFAULT_THRESHOLD } from '../compare/align.js';
-import { InputError } from '../stages/decode.js';
+import type { DiffFormat } from '../compare/render.js';
 import { errorLine } from './format.js';
-import { loadPlan } from './load-plan.js';
 import type { CliIO } from './extract.js';
+import { DEFAULT_THRESHOLD } from '../compare/threshold.js';
+
+export { DEFAULT_THRESHOLD };
 
 export function threshold(value: string): number {
   const n = Number(value);
@@ -41,6 +40,10 @@ Examples:
 Exit codes (like diff): 0 no difference, 1 the plans differ, 2 error.`,
     )
     .action(async (a: string, b: string, opts: { format: DiffFormat; threshold?: number; encoding?: string }) => {
+      const { diffPlans } = await import('../compare/diff.js');
+      const { renderDiff } = await import('../compare/render.js');
+      const { loadPlan } = await import('./load-plan.js');
+      const { InputError } = await import('../stages/decode.js');
       try {
         const [pa, pb] = [await loadPlan(a, opts.encoding).catch(named(a)), await loadPlan(b, opts.encoding).catch(named(b))];
         const d = diffPlans(pa, pb, opts.threshold ?? DEFAULT_THRESHOLD);

@@ -10,7 +10,7 @@ import type { OutputScript } from '../pipeline/output.js';
 import type { SourceFormat } from '../pipeline/doc.js';
 import { errorLine, type OutputFormat } from './format.js';
 import { runBatch } from './batch.js';
-import { runJob, type Job, type JobResult } from './job.js';
+import type { Job, JobResult } from './job.js';
 import { defaultJobs, runJobs } from './pool.js';
 
 export interface CliIO {
@@ -157,6 +157,8 @@ async function runExtract(inputs: string[], options: ExtractOptions, io: CliIO):
     return failed === files.length ? 2 : failed > 0 ? 1 : 0;
   }
   if (single && options.output === undefined) {
+    // Loaded here, not at start-up: a batch on worker threads never needs the pipeline in this thread.
+    const { runJob } = await import('./job.js');
     const r = await runJob({ path: files[0].path, format: options.format, script: options.script, encoding: options.encoding });
     if (r.status === 'failed') {
       io.stderr(errorLine(files[0].path, r.error!.message));

@@ -39,7 +39,7 @@ export async function runJobs(next: () => Promise<Job | null> | Job | null, tota
         maxThreads: options.jobs,
         idleTimeout: 1000,
         concurrentTasksPerWorker: 4,
-        resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 32 },
+        resourceLimits: { maxOldGenerationSizeMb: 80, maxYoungGenerationSizeMb: 16 },
       })
     : null;
   // The pipeline is loaded in this thread only when it runs here.

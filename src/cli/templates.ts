@@ -5,7 +5,6 @@
  */
 import { readInput } from '../io/read-input.js';
 import { decode } from '../stages/decode.js';
-import { toSimplified } from '../stages/script.js';
 import type { InputFile } from '../io/list-inputs.js';
 
 export const SAMPLE = 200;
@@ -34,9 +33,9 @@ export async function learnTemplates(files: readonly InputFile[]): Promise<strin
     for (const l of edge) if (l.length >= 2 && l.length <= 60 && !NOT_A_TEMPLATE.test(l)) seen.set(l, (seen.get(l) ?? 0) + 1);
   }
   const min = Math.max(5, Math.ceil(sample.length * 0.3));
-  // The pipeline compares lines in its analysis script, without spaces (normalization removes some).
+  // Compared without spaces (normalization removes some), in the source's own script.
   return [...seen]
     .filter(([, n]) => n >= min)
-    .map(([l]) => toSimplified(l).replace(/\s+/g, ''))
+    .map(([l]) => l.replace(/\s+/g, ''))
     .sort();
 }

@@ -51,7 +51,9 @@ export function similarity(a: string, b: string): number {
   return total ? (2 * both) / total : 0;
 }
 
-export const DEFAULT_THRESHOLD = 0.6;
+import { DEFAULT_THRESHOLD } from './threshold.js';
+
+export { DEFAULT_THRESHOLD };
 
 export interface Pair {
   a: number;

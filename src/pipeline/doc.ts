@@ -161,7 +161,7 @@ export interface Doc {
   /** Source ranges of page text outside the main content (HTML). */
   outside: [number, number][];
   hints: PageHints | null;
-  /** Lines a batch found on many of its pages (site templates), in the analysis script. */
+  /** Lines a batch found on many of its pages (site templates), in the source's script, without spaces. */
   templates?: ReadonlySet<string>;
 }
 

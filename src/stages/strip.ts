@@ -214,7 +214,13 @@ export function stripSpam(doc: Doc): Doc {
   const texts = lines.map((l) => doc.text.slice(l.start, l.end));
   const verdicts: (Verdict | null)[] = texts.map(classifyLine);
   markTableOfContents(texts, verdicts);
-  if (doc.templates) markTemplates(texts, verdicts, doc.templates);
+  // Templates are learnt from the raw files, so they are compared in the source's own script.
+  if (doc.templates)
+    markTemplates(
+      lines.map((l) => doc.original.slice(l.start, l.end)),
+      verdicts,
+      doc.templates,
+    );
 
   // Neighbourhood: a weak line between two removed lines (blank lines skipped) goes with them.
   const nonEmpty = texts.map((t, i) => (t.trim() ? i : -1)).filter((i) => i >= 0);
