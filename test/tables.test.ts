@@ -146,9 +146,72 @@ describe('rebuildItemTables', () => {
   });
 });
 
+describe('five-year plan indicator tables', () => {
+  it('reads 类别 | 指标 | 单位 | 2020年 | 2025年 | 属性, the unit column giving bare numbers their unit', () => {
+    const text = [
+      '类别',
+      '指标',
+      '单位',
+      '2020年',
+      '2025年',
+      '属性',
+      '经济发展',
+      '地区生产总值增长',
+      '%',
+      '3.5',
+      '6左右',
+      '预期性',
+      '常住人口城镇化率',
+      '%',
+      '58.2',
+      '65',
+      '预期性',
+      '民生福祉',
+      '城镇调查失业率',
+      '%',
+      '—',
+      '<5.5',
+      '约束性',
+    ].join('\n');
+    const out = extract(text);
+    expect(out.tables[0].header).toEqual(['类别', '指标', '单位', '2020年', '2025年', '属性']);
+    expect(
+      out.indicators.map((i) => [
+        i.name,
+        i.category,
+        i.baseline?.raw ?? null,
+        i.baseline?.year ?? null,
+        i.target?.raw,
+        i.target?.value,
+        i.target?.unit,
+        i.target?.year,
+        i.nature,
+      ]),
+    ).toEqual([
+      ['地区生产总值增长', '经济发展', '3.5', 2020, '6左右', 6, '%', 2025, '预期性'],
+      ['常住人口城镇化率', '经济发展', '58.2', 2020, '65', 65, '%', 2025, '预期性'],
+      ['城镇调查失业率', '民生福祉', null, null, '<5.5', 5.5, '%', 2025, '约束性'],
+    ]);
+  });
+});
+
 describe('headers', () => {
   it('takes short unknown words before the first row of a 序号 table as columns, and 20XX年现状 as a value', () => {
-    const text = ['序号', '城市名称', '发生内涝时间', '降雨情况', '“十二五”期间：', '1', '兰溪市', '2011年6月', '持续强降雨', '2', '杭州市', '2013年10月', '台风'].join('\n');
+    const text = [
+      '序号',
+      '城市名称',
+      '发生内涝时间',
+      '降雨情况',
+      '“十二五”期间：',
+      '1',
+      '兰溪市',
+      '2011年6月',
+      '持续强降雨',
+      '2',
+      '杭州市',
+      '2013年10月',
+      '台风',
+    ].join('\n');
     expect(extract(text).tables[0].header).toEqual(['序号', '城市名称', '发生内涝时间', '降雨情况']);
     expect(headerColumnType('2020年现状')?.type).toBe('value');
     expect(headerColumnType('2025年目标')?.type).toBe('value');
@@ -157,7 +220,45 @@ describe('headers', () => {
 
 describe('group rows and table titles', () => {
   it('reads a group row inside a cell-per-line table as the group column, carried down', () => {
-    const text = ['附件：城市体检指标体系', '', '城市体检指标体系', '', '目 标', '', '序号', '', '指 标', '', '解 释', '', '一、生态宜居', '', '1', '', '区域开发强度（%）', '', '建成区面积占总面积的比例。', '', '2', '', '城市人口密度（万人/平方公里）', '', '单位用地面积上的常住人口数。', '', '二、健康舒适', '', '3', '', '社区卫生服务中心覆盖率（%）', '', '覆盖的社区占全部社区的比例。', '', '三、保障措施', '', '加强组织领导。'].join('\n');
+    const text = [
+      '附件：城市体检指标体系',
+      '',
+      '城市体检指标体系',
+      '',
+      '目 标',
+      '',
+      '序号',
+      '',
+      '指 标',
+      '',
+      '解 释',
+      '',
+      '一、生态宜居',
+      '',
+      '1',
+      '',
+      '区域开发强度（%）',
+      '',
+      '建成区面积占总面积的比例。',
+      '',
+      '2',
+      '',
+      '城市人口密度（万人/平方公里）',
+      '',
+      '单位用地面积上的常住人口数。',
+      '',
+      '二、健康舒适',
+      '',
+      '3',
+      '',
+      '社区卫生服务中心覆盖率（%）',
+      '',
+      '覆盖的社区占全部社区的比例。',
+      '',
+      '三、保障措施',
+      '',
+      '加强组织领导。',
+    ].join('\n');
     const t = extract(text).tables[0];
     expect(t.header).toEqual(['目标', '序号', '指标', '解释']);
     expect(t.rows.map((r) => r.slice(0, 3))).toEqual([

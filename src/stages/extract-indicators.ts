@@ -261,6 +261,7 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
   const section = sectionAt(doc.sections, table.range[0]);
   if (valueCols.length > 0) {
     const nameCol = cols.findIndex((c, i) => c?.type === 'text' && !c.carries && /指标|名称|项目|内容/.test(table.header[i].s));
+    const unitCol = table.header.findIndex((h) => /^(?:计量)?单位$/.test(h.s));
     const nameIndex = nameCol >= 0 ? nameCol : cols.findIndex((c) => c?.type === 'text' && !c.carries);
     const categoryIndex = cols.findIndex((c) => c?.type === 'text' && c.carries);
     const natureIndex = cols.findIndex((c) => c?.type === 'nature');
@@ -273,10 +274,12 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
       const name = row[nameIndex];
       if (!name?.s) return;
       const ranges = table.cellRanges[r];
+      // A unit column gives the unit a bare number lacks (`%` beside `65`).
+      const unitCell = unitCol >= 0 ? row[unitCol]?.s.trim() || null : null;
       const cellValue = (i: number, year: number | null): Value | null => {
         if (i < 0 || !row[i]?.s || /^[—–\-－/无]+$/.test(row[i].s)) return null;
         const parsed = parseValue(row[i].s);
-        return { raw: row[i], value: parsed.value, comparator: parsed.comparator, unit: parsed.unit, year };
+        return { raw: row[i], value: parsed.value, comparator: parsed.comparator, unit: parsed.unit ?? (parsed.value !== null ? unitCell : null), year };
       };
       const nature =
         natureIndex >= 0 && /^(?:预期性|约束性)$/.test(row[natureIndex]?.s ?? '') ? (row[natureIndex].s as Indicator['nature']) : null;

@@ -27,6 +27,8 @@ const HEADER_VOCABULARY: { re: RegExp; type: ColumnType; carries: boolean }[] = 
     carries: false,
   },
   { re: /^(?:领域|类别|分类|分组|板块|方面|一级指标|目标|维度|类型|篇章|任务类别|指标类别)$/, type: 'text', carries: true },
+  // The unit of measure of an indicator row (`%`, `万人`), not a responsible unit.
+  { re: /^(?:计量)?单位$/, type: 'text', carries: false },
   {
     re: /指标|任务|内容|名称|措施|项目|事项|目标|备注|举措|工作|解释|说明|释义|定义|计算方法|数据来源|口径|依据/,
     type: 'text',
