@@ -173,6 +173,17 @@ describe('tasks', () => {
     expect(t.support).toEqual(['国家发展改革委', '生态环境部']);
   });
 
+  it('reads （牵头） marks in a unit list, and a 由X牵头，Y配合 clause', () => {
+    const tasks = extract(
+      '三、重点任务\n（一）建设智慧医院。2024年底前完成信息化改造。\n责任单位：县卫生健康局（牵头）、县财政局、县大数据局\n（二）推进医共体建设。由县卫生健康局牵头，县医保局、县财政局配合。\n',
+    ).tasks;
+    expect(tasks.map((t) => [t.lead, t.support, t.deadline])).toEqual([
+      [['县卫生健康局'], ['县财政局', '县大数据局'], 2024],
+      [['县卫生健康局'], ['县医保局', '县财政局'], null],
+    ]);
+    expect(tasks[1].text).toBe('推进医共体建设');
+  });
+
   it('keeps a unit with brackets whole', () => {
     const t = extract('三、重点任务\n1.强化村医队伍。持续推进。\n责任单位：县卫生健康委、各乡镇（街道、开发区）人民政府').tasks[0];
     expect(t.lead).toEqual(['县卫生健康委', '各乡镇（街道、开发区）人民政府']);

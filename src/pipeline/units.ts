@@ -53,7 +53,7 @@ export function cleanUnit(u: Txt): Txt {
 const ACTION_START = /^(?:建成|建设|新建|创建|推动|推进|完成|实现|加强|开展|提升|支持|鼓励|引进|培养|打造|组建|设立|依托|通过|确保|力争)/;
 
 export function looksLikeUnit(name: string): boolean {
-  const bare = name.replace(/[（(][^）)]*[）)]$/, '');
+  const bare = name.replace(/[（(][^）)]*[）)]$/, '').replace(/^由/, '');
   return bare.length >= 2 && bare.length <= 30 && UNIT_SUFFIX.test(bare) && !ACTION_START.test(bare) && !/\d|的/.test(bare);
 }
 

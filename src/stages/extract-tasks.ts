@@ -84,6 +84,29 @@ function parenUnits(doc: Doc, from: number, to: number): { lead: Txt[]; support:
   return null;
 }
 
+const LEAD_MARK = /[（(](?:牵头|负责|主责)[）)]$/;
+
+function unmark(u: Txt): Txt {
+  const m = LEAD_MARK.exec(u.s)!;
+  return { s: u.s.slice(0, m.index), o: u.o.slice(0, m.index) };
+}
+
+/** `由县卫生健康局牵头，县财政局、县医保局配合。` closing an item, without brackets. */
+const LEAD_CLAUSE =
+  /(?:^|[。；;，,])\s*(?:由)?([^，,。；;（）()]{2,60}?)牵头[，,、]?([^，,。；;（）()]{2,120}?)(?:配合|参与|协助|按职责分工负责)[。；;]?\s*$/;
+
+function clauseUnits(doc: Doc, from: number, to: number): { lead: Txt[]; support: Txt[]; at: number } | null {
+  const text = doc.text.slice(from, to);
+  const m = LEAD_CLAUSE.exec(text);
+  if (!m) return null;
+  const leadStart = from + m.index + m[0].indexOf(m[1]);
+  const lead = splitUnits(txt(doc, leadStart, leadStart + m[1].length)).filter((u) => looksLikeUnit(u.s));
+  if (lead.length === 0) return null;
+  const supStart = leadStart + m[1].length + m[0].slice(m[0].indexOf(m[1]) + m[1].length).indexOf(m[2]);
+  const support = splitUnits(txt(doc, supStart, supStart + m[2].length)).filter((u) => looksLikeUnit(u.s));
+  return { lead, support, at: from + m.index + (/^[。；;，,]/.test(m[0]) ? 1 : 0) };
+}
+
 function trailingUnits(doc: Doc, from: number, to: number): { units: Txt[]; at: number } | null {
   const found = trailingUnitList(doc.text.slice(from, to));
   if (!found) return null;
@@ -108,9 +131,14 @@ function sectionTasks(doc: Doc, out: Task[]): void {
     const supports = unitsAfter(doc, SUPPORT_LABEL, from, to);
     let lead = leads.flatMap((l) => l.units);
     let support = supports.flatMap((l) => l.units);
+    // `责任单位：县发展改革局（牵头）、县财政局`: the marked unit leads, the others support.
+    if (support.length === 0 && lead.some((u) => LEAD_MARK.test(u.s))) {
+      support = lead.filter((u) => !LEAD_MARK.test(u.s));
+      lead = lead.filter((u) => LEAD_MARK.test(u.s)).map(unmark);
+    }
     let textEnd = Math.min(...[...leads, ...supports].map((l) => l.range[0]), to);
     if (lead.length === 0 && support.length === 0) {
-      const paren = parenUnits(doc, from, to);
+      const paren = parenUnits(doc, from, to) ?? clauseUnits(doc, from, to);
       if (paren) {
         lead = paren.lead;
         support = paren.support;
