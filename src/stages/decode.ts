@@ -106,7 +106,11 @@ function detectAndDecode(bytes: Uint8Array): { encoding: string; text: string | 
 function detectLegacy(bytes: Uint8Array): string {
   const declared = declaredCharset(bytes);
   if (declared && SUPPORTED.has(declared) && tryDecode(bytes, declared) !== null) return declared;
-  const guess = jschardet.detect(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 65536)));
+  // The detector reads 2 KB from the first non-ASCII byte (enough for it; a page's ASCII head tells it nothing).
+  let first = 0;
+  while (first < bytes.length && bytes[first] < 0x80) first++;
+  const from = Math.max(0, first - 16);
+  const guess = jschardet.detect(Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.min(bytes.length - from, 2048)));
   const detected = guess.encoding ? canonicalEncoding(guess.encoding) : null;
   // Only the encodings Chinese documents come in: a detector's windows-1252 is a wrong guess here.
   if (detected && SUPPORTED.has(detected) && tryDecode(bytes, detected) !== null) return detected;
