@@ -80,6 +80,20 @@ describe('batch', () => {
     expect(written.length).toBeLessThan(300);
   });
 
+  it('shows a progress bar on a terminal and none elsewhere', () => {
+    const out = join(tmp, 'tty');
+    // `script` runs the command on a pseudo-terminal, as a user at a shell would.
+    const r = spawnSync('script', ['-qec', `node ${BIN} extract fixtures/cases -o ${out} --jobs 1`, '/dev/null'], {
+      cwd: ROOT,
+      timeout: 120_000,
+    });
+    const screen = r.stdout.toString('utf8');
+    expect(screen).toMatch(/extract \|[=-]+\| 23\/23 files \| [\d.]+ files\/s \| ETA \d+s \| 0 failed/);
+    expect(screen).toMatch(/23 of 23 extracted into/);
+    const piped = run(['extract', 'fixtures/cases', '-o', join(tmp, 'notty'), '--force']);
+    expect(piped.stderr).not.toMatch(/files\/s/);
+  });
+
   it('expands globs and mirrors the tree below the glob base', () => {
     const out = join(tmp, 'outglob');
     const r = run(['extract', 'fixtures/cases/0*.txt', '-o', out, '--quiet']);
