@@ -99,7 +99,9 @@ export function toTraditional(text: string): string {
   return convertLengthPreserving(text, toTraditionalRaw());
 }
 
-const simplifiedOnly = new Set(SIMPLIFIED_ONLY);
+/** Simplified-only ideographs as a lookup table over U+4E00–U+9FFF. */
+const simplifiedOnly = new Uint8Array(0xa000 - 0x4e00);
+for (let i = 0; i < SIMPLIFIED_ONLY.length; i++) simplifiedOnly[SIMPLIFIED_ONLY.charCodeAt(i) - 0x4e00] = 1;
 
 /**
  * Which script the text is written in: the share of Han characters that conversion to simplified
@@ -110,16 +112,21 @@ export function detectScript(text: string, simplified?: string): Script {
   const simp = simplified && simplified.length === text.length ? simplified : toSimplifiedRaw()(sample);
   let han = 0;
   let traditionalOnly = 0;
-  let simplifiedCount = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
     if (c < 0x4e00 || c > 0x9fff) continue;
     han++;
     if (simp.charCodeAt(i) !== c) traditionalOnly++;
-    else if (simplifiedOnly.has(sample[i])) simplifiedCount++;
   }
   if (han === 0) return 'simplified';
   const t = traditionalOnly / han;
+  // Below this share there is no traditional writing to speak of; no need to look further.
+  if (t < 0.02) return 'simplified';
+  let simplifiedCount = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff && simp.charCodeAt(i) === c && simplifiedOnly[c - 0x4e00]) simplifiedCount++;
+  }
   const s = simplifiedCount / han;
   // Characters such as 于/於 or 并/並 are written either way in traditional texts, so a traditional
   // document still shows some "simplified" characters: mixed only when both are substantial.
