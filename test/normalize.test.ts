@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { identityText } from '../src/pipeline/mapped-text.js';
 import { joinViewerPages, normalizeLineBreaks, removeArtifactSpaces, removeLostCharacterMarks } from '../src/stages/normalize.js';
-import { detectScript, toSimplified, toTraditional, PROTECTED_NAMES } from '../src/stages/script.js';
+import { detectScript, toSimplified, toSimplifiedWhole, toTraditional, PROTECTED_NAMES } from '../src/stages/script.js';
 import type { Message, Removal } from '../src/pipeline/doc.js';
 import { docOf, seedName, seedText } from './helpers.js';
 
@@ -107,7 +107,41 @@ describe('normalize on a whole document', () => {
   });
 });
 
+describe('selective conversion', () => {
+  it('converts only the lines that need it, with the result of converting the whole text', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dirs = ['seeds', 'cases'].map((d) => join(import.meta.dirname, '..', 'fixtures', d));
+    for (const dir of dirs)
+      for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
+        const text = readFileSync(join(dir, f), 'utf8');
+        expect(toSimplified(text), f).toBe(toSimplifiedWhole(text));
+      }
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom(...'为為台臺覆復温溫税稅户戶的一二\n干乾著着里裏 '), maxLength: 30 }), {
+          maxLength: 20,
+        }),
+        (parts) => {
+          const text = parts.join('\n');
+          expect(toSimplified(text)).toBe(toSimplifiedWhole(text));
+        },
+      ),
+    );
+  });
+});
+
 describe('generated data', () => {
+  it('the convertible character table is what opencc-js gives', async () => {
+    // @ts-expect-error: a plain JavaScript script
+    const { convertibleCharacters, moduleText } = await import('../scripts/gen-convertible.mjs');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    expect(readFileSync(join(import.meta.dirname, '..', 'src', 'stages', 'convertible.ts'), 'utf8')).toBe(
+      moduleText(convertibleCharacters()),
+    );
+  });
+
   it('the simplified-only character table is what opencc-js gives', async () => {
     // @ts-expect-error: a plain JavaScript script
     const { simplifiedOnlyCharacters, moduleText } = await import('../scripts/gen-simplified-only.mjs');

@@ -6,6 +6,7 @@
 import * as OpenCC from 'opencc-js';
 import type { Script } from '../pipeline/doc.js';
 import { SIMPLIFIED_ONLY } from './simplified-only.js';
+import { CONVERTIBLE } from './convertible.js';
 
 type Convert = (s: string) => string;
 let toSimplifiedFn: Convert | null = null;
@@ -91,7 +92,37 @@ function protectNames(source: string, converted: string): string {
   return out;
 }
 
+/** Characters at which conversion can change a text, as a set of code points. */
+const convertible = new Set<number>();
+for (const ch of CONVERTIBLE) convertible.add(ch.codePointAt(0)!);
+
+function needsConversion(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 0x80 && convertible.has(c >= 0xd800 && c < 0xdc00 ? line.codePointAt(i)! : c)) return true;
+  }
+  return false;
+}
+
+/**
+ * Simplified text mostly converts to itself: when few lines hold a character conversion can
+ * change, only those lines go through opencc-js (no dictionary key spans a line break, so the
+ * result is the same as converting the whole text).
+ */
+function convertSelectively(text: string, convert: Convert): string {
+  const lines = text.split('\n');
+  const marks = lines.map(needsConversion);
+  const share = marks.filter(Boolean).length / Math.max(lines.length, 1);
+  if (share > 0.3) return convertLengthPreserving(text, convert);
+  return lines.map((line, i) => (marks[i] ? convertLengthPreserving(line, convert) : line)).join('\n');
+}
+
 export function toSimplified(text: string): string {
+  return protectNames(text, foldVariants(convertSelectively(text, toSimplifiedRaw())));
+}
+
+/** The same conversion over the whole text at once: the reference `toSimplified` must equal. */
+export function toSimplifiedWhole(text: string): string {
   return protectNames(text, foldVariants(convertLengthPreserving(text, toSimplifiedRaw())));
 }
 
