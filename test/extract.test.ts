@@ -116,6 +116,12 @@ describe('indicators in prose', () => {
     ]);
   });
 
+  it('reads a range counted after its verb (`新增建设1-2个国家级临床重点专科`)', () => {
+    const i = one('到2025年，力争新增建设1-2个国家级临床重点专科。')[0];
+    expect([i.name, i.target?.raw, i.target?.value, i.target?.unit]).toEqual(['国家级临床重点专科', '1-2个', 1, '个']);
+    expect(one('到2025年，力争新增建设1-2个国家级临床重点专科。')).toHaveLength(1);
+  });
+
   it('takes the year of the goal that opens the section', () => {
     const inds = extract('二、发展目标\n到2027年，全市产业体系更加完善。\n产业规模突破1000亿元，培育龙头企业10家。').indicators;
     expect(inds.map((i) => i.target?.year)).toEqual([2027, 2027]);

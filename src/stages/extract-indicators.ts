@@ -70,7 +70,10 @@ const COUNTER = '万亩|万人|万户|家|个|所|名|人|项|座|条|张|亩|�
 const ACTION =
   '累计建成|新建成|新培育|建成|新增|培育|打造|建设|创建|新建|引进|培养|组建|认定|推出|举办|开展|实施|布局|设立|完成|改造|新改建|改扩建';
 /** `超过1800家基层医疗卫生机构…`, `建成2个省级产业园区`: a quantity before what it counts. */
-const LEADING_QUANTITY = new RegExp(`(超过|不少于|至少|力争|${ACTION})(${NUM}\\s*(?:${COUNTER}))([^，,。；;：:、\\n\\d]{2,40})`, 'g');
+const LEADING_QUANTITY = new RegExp(
+  `(超过|不少于|至少|力争|${ACTION})(${NUM}(?:\\s*[-—~～至]\\s*${NUM})?\\s*(?:${COUNTER}))([^，,。；;：:、\\n\\d]{2,40})`,
+  'g',
+);
 /** `培育银发经济龙头企业10家以上`, `累计建成高标准农田180万亩`: a counted thing, then its quantity. */
 const ACTION_NAME_VALUE = new RegExp(
   `(?:${ACTION})([^，,。；;：:\\n\\d“”]{2,20}?)(${NUM}(?:\\s*[-—~～至]\\s*${NUM})?\\s*(?:${UNIT_ALT})(?:以上|左右)?)`,
@@ -225,6 +228,9 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
   ACTION_NAME_VALUE.lastIndex = 0;
   for (let m = ACTION_NAME_VALUE.exec(text); m; m = ACTION_NAME_VALUE.exec(text)) {
     if (scope.achieved || NOT_AN_OBJECT.test(m[1])) continue;
+    // `新增建设1-2个国家级临床重点专科`: a thing counted after the value is the name; the reading above takes it.
+    const following = doc.text[scope.start + m.index + m[0].length] ?? '';
+    if (/[\u4e00-\u9fff]/.test(following) && !/[的等和及与]/.test(following) && /^(?:建设|建成|打造|培育|创建|新建|实施|开展|推出|引进|培养)$/.test(m[1])) continue;
     const at = scope.start + m.index;
     const nameStart = at + m[0].length - m[2].length - m[1].length;
     const valueStart = nameStart + m[1].length;
