@@ -17,14 +17,15 @@ export interface InputFile {
   relative: string;
 }
 
-async function walk(dir: string, root: string, out: InputFile[]): Promise<void> {
+/** Every file below a directory, in name order at each level. */
+export async function walkFiles(dir: string, out: string[] = []): Promise<string[]> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) await walk(p, root, out);
-    else if (e.isFile() && INPUT_EXTENSIONS.test(e.name) && !NOT_A_DOCUMENT.test(e.name))
-      out.push({ path: p, relative: relative(root, p).replace(INPUT_EXTENSIONS, '') });
+    if (e.isDirectory()) await walkFiles(p, out);
+    else if (e.isFile()) out.push(p);
   }
+  return out;
 }
 
 /** The directory part of a glob before its first pattern character (`data/2024/*.txt` → `data/2024`). */
@@ -49,9 +50,9 @@ export async function listInputs(inputs: readonly string[]): Promise<InputFile[]
   for (const input of inputs) {
     const info = input === '-' ? null : await stat(input).catch(() => null);
     if (info?.isDirectory()) {
-      const found: InputFile[] = [];
-      await walk(input, input, found);
-      found.forEach(add);
+      for (const p of await walkFiles(input))
+        if (INPUT_EXTENSIONS.test(p) && !NOT_A_DOCUMENT.test(basename(p)))
+          add({ path: p, relative: relative(input, p).replace(INPUT_EXTENSIONS, '') });
     } else if (!info && input !== '-' && isDynamicPattern(input)) {
       const base = globBase(input);
       const matches = (await glob(input, { onlyFiles: true, expandDirectories: false })).sort();

@@ -1,15 +1,6 @@
 /** Expanding `validate` inputs: files as given, directories walked for .json/.yaml/.yml files. */
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-
-async function walk(dir: string, out: string[]): Promise<void> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) await walk(p, out);
-    else if (e.isFile() && /\.(?:json|ya?ml)$/i.test(e.name)) out.push(p);
-  }
-}
+import { stat } from 'node:fs/promises';
+import { walkFiles } from './list-inputs.js';
 
 export async function listOutputs(inputs: readonly string[]): Promise<string[]> {
   const out: string[] = [];
@@ -18,7 +9,7 @@ export async function listOutputs(inputs: readonly string[]): Promise<string[]> 
       (s) => s.isDirectory(),
       () => false,
     );
-    if (isDir) await walk(input, out);
+    if (isDir) out.push(...(await walkFiles(input)).filter((p) => /\.(?:json|ya?ml)$/i.test(p)));
     else out.push(input);
   }
   return out;

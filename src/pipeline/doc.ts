@@ -206,3 +206,28 @@ export function* bodySentences(doc: Pick<Doc, 'lines' | 'text'>): Generator<{ st
     }
   }
 }
+
+/** Each line's `[start, end)` in the text, without its line break. */
+export function splitIntoLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    lines.push({ start, end });
+    if (nl < 0) return lines;
+    start = nl + 1;
+  }
+}
+
+/** The first index in `[0, n)` where `after(i)` holds, for a predicate that turns true once and stays (else n). */
+export function partitionPoint(n: number, after: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (after(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}

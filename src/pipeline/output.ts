@@ -2,7 +2,7 @@
  * The output layer: turns a finished Doc into the contract's document. The only place where ranges
  * become `origin: { line, text }` and where the requested script is applied.
  */
-import type { Doc, Range, Section, Txt, Value } from './doc.js';
+import { partitionPoint, type Doc, type Range, type Section, type Txt, type Value } from './doc.js';
 import { SCHEMA_VERSION, type DocumentOut, type SectionOut } from '../schema/document.js';
 import { toTraditional } from '../stages/script.js';
 import { flattenSections } from '../stages/segment.js';
@@ -19,14 +19,7 @@ export function lineStarts(source: string): number[] {
 }
 
 function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return partitionPoint(starts.length, (i) => starts[i] > offset) - 1;
 }
 
 export interface Origin {

@@ -2,7 +2,7 @@
  * decode: bytes → text.
  *
  * UTF-8 (with or without BOM), UTF-16 (with BOM), GB18030/GBK/GB2312 and Big5, detected (see
- * `detectEncoding`) or forced. Decoding is strict: a file that is not text in the encoding is
+ * `detectAndDecode`) or forced. Decoding is strict: a file that is not text in the encoding is
  * refused with a reason, never turned into replacement characters.
  */
 import jschardet from 'jschardet';
@@ -88,12 +88,8 @@ export function declaredCharset(bytes: Uint8Array): string | null {
 /**
  * Which encoding the bytes are in. Order: a BOM; valid UTF-8 (most scraped text, whatever a page
  * claims); the page's own declaration when the bytes decode under it; the detector (jschardet) on
- * the first 64 KB; then GB18030 and Big5 as the usual suspects.
+ * 2 KB from the first non-ASCII byte; then GB18030 and Big5 as the usual suspects.
  */
-export function detectEncoding(bytes: Uint8Array): string {
-  return detectAndDecode(bytes).encoding;
-}
-
 function detectAndDecode(bytes: Uint8Array): { encoding: string; text: string | null } {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8', text: null };
   if (startsWith(bytes, [0xff, 0xfe])) return { encoding: 'utf-16le', text: null };

@@ -73,7 +73,7 @@ function titleSpan(text: string): [number, number] | null {
   const prefix = TITLE_LINE_PREFIX.exec(text);
   let from = prefix ? prefix[0].length : 0;
   let to = text.length - (TITLE_LINE_SUFFIX.exec(text)?.[0].length ?? 0);
-  const number = new RegExp(DOC_NUMBER.source).exec(text.slice(from, to));
+  const number = DOC_NUMBER_ONCE.exec(text.slice(from, to));
   if (number && number.index > 6) to = from + number.index;
   while (from < to && /\s/.test(text[from])) from++;
   while (to > from && /\s/.test(text[to - 1])) to--;
@@ -129,7 +129,7 @@ function titleFromTitleLine(doc: Doc, lead: LeadLine[], end: number): Txt | null
       // Signature lines, dates and notes are not pieces of a title.
       if (DATE_ANY.test(t) || /^[（(]/.test(t) || (ISSUER_LINE.test(t) && !KIND_END.test(t))) break;
       // Nor are labels and 文号 lines above it (`附件`, `正文`, `穗埔组通〔2024〕6号`).
-      if (/^(?:附件\s*\d*|正文|全文|原文|印发|发布)$/.test(t) || new RegExp(`^${DOC_NUMBER.source}$`).test(t)) break;
+      if (/^(?:附件\s*\d*|正文|全文|原文|印发|发布)$/.test(t) || DOC_NUMBER_LINE.test(t)) break;
       parts.push(txt(doc, line.start + span[0], line.start + span[1]));
       const joined = joinTxt(parts);
       if (joined.s.length >= 6 && joined.s.length <= 100 && KIND_END.test(joined.s)) return innerPlanTitle(joined);
@@ -177,7 +177,7 @@ function titleFromHeading(doc: Doc, lead: LeadLine[], end: number): Txt | null {
     const t = text.trim();
     if (t.length < 6 || t.length > 50 || /[。；]/.test(t) || /^[\d\s\-:：年月日]+$/.test(t)) continue;
     if (/(?:日期|时间|来源|作者|发布|浏览|点击|链接|网址)\s*[:：]/.test(t) || /[:：]$/.test(t)) continue;
-    if (new RegExp(`^${DOC_NUMBER.source}$`).test(t) || /^(?:https?:|www\.)/.test(t)) continue;
+    if (DOC_NUMBER_LINE.test(t) || /^(?:https?:|www\.)/.test(t)) continue;
     const prefix = /^\s*[\[【][^\]】]{1,12}[\]】]\s*/.exec(text);
     const from = line.start + (prefix ? prefix[0].length : text.indexOf(t));
     return trimTxt(txt(doc, from, line.end));
@@ -193,6 +193,9 @@ const DOC_NUMBER = new RegExp(
   `([${HAN}A-Za-z]{1,12})\\s*([〔\\[［【（(]?)\\s*((?:19|20)\\d{2})\\s*([〕\\]］】）)]?)\\s*第?\\s*(\\d{1,4})\\s*号`,
   'g',
 );
+/** The same, matched once (no global state) and as a whole line. */
+const DOC_NUMBER_ONCE = new RegExp(DOC_NUMBER.source);
+const DOC_NUMBER_LINE = new RegExp(`^${DOC_NUMBER.source}$`);
 /** Words that end a title or sentence right before a 文号 glued to it (`…的通知国办发〔2020〕43号`). */
 const BEFORE_NUMBER = /.*(?:通知|决定|意见|方案|规划|办法|公告|通告|批复|函|的|和|及|与|印发|号)/;
 
@@ -306,7 +309,6 @@ function documentDate(doc: Doc, all: LeadLine[], lead: LeadLine[]): { date: stri
 }
 
 const ORGAN = `(?:中共中央|国务院|(?:中共)?[${HAN}]{1,20}?(?:人民政府办公室|人民政府办公厅|人民政府|委员会办公室|委员会办公厅|委办公厅|委办公室|委员会|办公厅|办公室|国务院|中共中央|部|局|厅|署|委))`;
-const ORGAN_RE = new RegExp(ORGAN, 'g');
 /** A signature line: organs only, separated by spaces or 、. */
 const ISSUER_LINE = new RegExp(`^\\s*${ORGAN}(?:[\\s、　]+${ORGAN})*\\s*$`);
 /** `国务院关于印发…的通知`, `省委办公厅 省政府办公厅印发《…》`: organs before 关于/印发. */

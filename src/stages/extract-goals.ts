@@ -4,7 +4,7 @@
  * (a section headed 目标 / 总体要求 …, or the lead before the outline) are goals; dated statements
  * elsewhere are tasks, and years before the document's own date are reports, not goals.
  */
-import { trimTxt, txt, type Doc, type Goal, type Range } from '../pipeline/doc.js';
+import { partitionPoint, trimTxt, txt, type Doc, type Goal, type Range } from '../pipeline/doc.js';
 import { flattenSections, sectionAt, withAncestors } from './segment.js';
 
 /**
@@ -39,14 +39,7 @@ export function datedStatements(text: string, lineStart: number, lineEnd: number
   const line = text.slice(lineStart, lineEnd);
   const starts: { at: number; year: number }[] = [];
   // Boundaries are sorted: visit only those inside this line.
-  let lo = 0;
-  let hi = boundaries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (boundaries[mid] <= lineStart) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < boundaries.length && boundaries[k] < lineEnd; k++) {
+  for (let k = partitionPoint(boundaries.length, (i) => boundaries[i] > lineStart); k < boundaries.length && boundaries[k] < lineEnd; k++) {
     const b = boundaries[k];
     DATED_AT.lastIndex = b - lineStart;
     const m = DATED_AT.exec(line);

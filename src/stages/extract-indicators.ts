@@ -230,7 +230,12 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
     if (scope.achieved || NOT_AN_OBJECT.test(m[1])) continue;
     // `新增建设1-2个国家级临床重点专科`: a thing counted after the value is the name; the reading above takes it.
     const following = doc.text[scope.start + m.index + m[0].length] ?? '';
-    if (/[\u4e00-\u9fff]/.test(following) && !/[的等和及与]/.test(following) && /^(?:建设|建成|打造|培育|创建|新建|实施|开展|推出|引进|培养)$/.test(m[1])) continue;
+    if (
+      /[\u4e00-\u9fff]/.test(following) &&
+      !/[的等和及与]/.test(following) &&
+      /^(?:建设|建成|打造|培育|创建|新建|实施|开展|推出|引进|培养)$/.test(m[1])
+    )
+      continue;
     const at = scope.start + m.index;
     const nameStart = at + m[0].length - m[2].length - m[1].length;
     const valueStart = nameStart + m[1].length;
@@ -285,7 +290,13 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
       const cellValue = (i: number, year: number | null): Value | null => {
         if (i < 0 || !row[i]?.s || /^[—–\-－/无]+$/.test(row[i].s)) return null;
         const parsed = parseValue(row[i].s);
-        return { raw: row[i], value: parsed.value, comparator: parsed.comparator, unit: parsed.unit ?? (parsed.value !== null ? unitCell : null), year };
+        return {
+          raw: row[i],
+          value: parsed.value,
+          comparator: parsed.comparator,
+          unit: parsed.unit ?? (parsed.value !== null ? unitCell : null),
+          year,
+        };
       };
       const nature =
         natureIndex >= 0 && /^(?:预期性|约束性)$/.test(row[natureIndex]?.s ?? '') ? (row[natureIndex].s as Indicator['nature']) : null;

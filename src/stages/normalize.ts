@@ -10,7 +10,7 @@
  *   5. script: the analysis text is simplified; the source script is kept alongside, same length.
  */
 import { applyEdits, editsFromRegex, type Edit, type MappedText } from '../pipeline/mapped-text.js';
-import type { Doc, Message, Removal } from '../pipeline/doc.js';
+import { splitIntoLines, type Doc, type Message, type Removal } from '../pipeline/doc.js';
 import { detectScript, toSimplified } from './script.js';
 
 const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
@@ -32,25 +32,6 @@ export function normalizeLineBreaks(mt: MappedText): MappedText {
   );
 }
 
-interface LineSpan {
-  start: number;
-  end: number;
-}
-
-function splitLines(text: string): LineSpan[] {
-  const lines: LineSpan[] = [];
-  let start = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', start);
-    if (nl < 0) {
-      lines.push({ start, end: text.length });
-      return lines;
-    }
-    lines.push({ start, end: nl });
-    start = nl + 1;
-  }
-}
-
 const PAGE_MARKER = /^(\d{1,3})、\s?/;
 
 /**
@@ -60,7 +41,7 @@ const PAGE_MARKER = /^(\d{1,3})、\s?/;
  * page markers: drop each marker and join its page to the previous one.
  */
 export function joinViewerPages(mt: MappedText, removed: Removal[]): MappedText {
-  const lines = splitLines(mt.text);
+  const lines = splitIntoLines(mt.text);
   const markers: { line: number; n: number; len: number }[] = [];
   lines.forEach((l, i) => {
     const m = PAGE_MARKER.exec(mt.text.slice(l.start, Math.min(l.end, l.start + 8)));
@@ -111,7 +92,7 @@ const HAN_RUN_AFTER = new RegExp(`^[${HAN}]{4}`);
  */
 export function removeArtifactSpaces(mt: MappedText): MappedText {
   const edits: Edit[] = [];
-  for (const line of splitLines(mt.text)) {
+  for (const line of splitIntoLines(mt.text)) {
     const text = mt.text.slice(line.start, line.end);
     if (!/[ \t\u00a0]/.test(text)) continue;
     const trimmed = text.trim();

@@ -8,7 +8,7 @@
  * the outline (`…如下:一、行动目标…。二、行动任务(一)等级提升行动…`) when they continue an open
  * sequence or start a new one.
  */
-import { joinTxt, trimTxt, txt, type Doc, type Line, type Range, type Section, type Txt } from '../pipeline/doc.js';
+import { joinTxt, partitionPoint, trimTxt, txt, type Doc, type Line, type Range, type Section, type Txt } from '../pipeline/doc.js';
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -107,14 +107,8 @@ function headingEnd(text: string, from: number, limit: number): number {
 export function keptText(doc: Doc, lines: readonly Line[], a: number, b: number): Txt {
   const parts: Txt[] = [];
   // Lines are in order: start at the first one that ends after `a`.
-  let lo = 0;
-  let hi = lines.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (lines[mid].end <= a) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < lines.length && lines[k].start < b; k++) {
+  const first = partitionPoint(lines.length, (i) => lines[i].end > a);
+  for (let k = first; k < lines.length && lines[k].start < b; k++) {
     const l = lines[k];
     if (l.end <= a || l.removed || l.table) continue;
     const piece = trimTxt(txt(doc, Math.max(a, l.start), Math.min(b, l.end)));
@@ -272,16 +266,9 @@ export function withAncestors(sections: readonly Section[], s: Section): Section
 
 /** The deepest section whose span holds the offset (siblings are in order: binary search). */
 export function sectionAt(sections: readonly Section[], offset: number): Section | null {
-  let lo = 0;
-  let hi = sections.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sections[mid];
-    if (offset < s.span[0]) hi = mid - 1;
-    else if (offset >= s.span[1]) lo = mid + 1;
-    else return sectionAt(s.children, offset) ?? s;
-  }
-  return null;
+  const k = partitionPoint(sections.length, (i) => sections[i].span[1] > offset);
+  const s = sections[k];
+  return s && s.span[0] <= offset ? (sectionAt(s.children, offset) ?? s) : null;
 }
 
 export type { Range };

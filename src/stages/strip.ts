@@ -11,24 +11,12 @@
  *      furniture unless it reads as a body sentence.
  * A body sentence (`。` and over 40 characters) is only removed on strong evidence.
  */
-import type { Doc, Line, RemovedKind } from '../pipeline/doc.js';
+import { partitionPoint, splitIntoLines, type Doc, type Line, type RemovedKind } from '../pipeline/doc.js';
 import { BREADCRUMB_LEAD, EDITOR_TOOLBAR_WORDS, LEXICON, type LexiconFamily } from './strip-rules.js';
 
 interface Verdict {
   kind: RemovedKind;
   reason: string;
-}
-
-export function splitIntoLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    lines.push({ start, end });
-    if (nl < 0) return lines;
-    start = nl + 1;
-  }
 }
 
 const SENTENCE_PUNCT = /[。！？；]/;
@@ -260,16 +248,10 @@ export function stripSpam(doc: Doc): Doc {
   // above the article stay: they carry the title and the date.
   if (doc.outside.length) {
     const outside = [...doc.outside].sort((a, b) => a[0] - b[0]);
+    // The ranges come from text nodes in document order: sorted and apart.
     const isOutside = (offset: number) => {
-      let lo = 0;
-      let hi = outside.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (outside[mid][1] <= offset) lo = mid + 1;
-        else if (outside[mid][0] > offset) hi = mid - 1;
-        else return true;
-      }
-      return false;
+      const k = partitionPoint(outside.length, (i) => outside[i][1] > offset);
+      return k < outside.length && outside[k][0] <= offset;
     };
     lines.forEach((l, i) => {
       const t = texts[i].trim();

@@ -10,7 +10,18 @@
  */
 import { flattenSections } from './segment.js';
 import { isUnitListText, trailingUnitList } from '../pipeline/units.js';
-import { joinTxt, trimTxt, txt, type Doc, type Section, type Line, type Range, type Table, type Txt } from '../pipeline/doc.js';
+import {
+  joinTxt,
+  partitionPoint,
+  trimTxt,
+  txt,
+  type Doc,
+  type Section,
+  type Line,
+  type Range,
+  type Table,
+  type Txt,
+} from '../pipeline/doc.js';
 
 export type ColumnType = 'serial' | 'year' | 'units' | 'nature' | 'value' | 'text';
 export type CellType = 'serial' | 'year' | 'units' | 'nature' | 'number' | 'dash' | 'text';
@@ -434,14 +445,7 @@ function trimTxtEnd(t: Txt): Txt {
 
 /** The first working-text offset whose source offset is at or after `sourceOffset` (the map is monotonic). */
 export function workingOffset(map: Int32Array, sourceOffset: number): number {
-  let lo = 0;
-  let hi = map.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (map[mid] < sourceOffset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(map.length - 1, (i) => map[i] >= sourceOffset);
 }
 
 /** Leading rows that read as a header: short cells, one of them table vocabulary, no values. */
