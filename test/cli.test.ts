@@ -165,6 +165,15 @@ describe('schema and validate', () => {
     expect(JSON.parse(s.stdout).files[0].issues[0].message).toMatch(/section "nowhere" does not exist/);
   });
 
+  it('validates the directory a batch wrote, leaving out its manifest', () => {
+    const out = join(tmp, 'batch-out');
+    expect(run(['extract', SEEDS_DIR, '-o', out, '--quiet']).code).toBe(0);
+    const r = run(['validate', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(seedFiles.length);
+    expect(r.stdout).not.toContain('manifest');
+  });
+
   it('names a file that is not JSON', () => {
     const bad = join(tmp, 'broken.json');
     writeFileSync(bad, '{"schemaVersion": ');

@@ -37,7 +37,7 @@ Exit codes: 0 report written, 1 some inputs could not be read (named on stderr; 
       const { loadPlan } = await import('./load-plan.js');
       const raw = (await listInputs(inputs)).map((f) => f.path);
       const extracted = await listOutputs(inputs.filter((i) => !/\.(?:txt|text|md|html?|docx)$/i.test(i)));
-      const paths = [...new Set([...raw, ...extracted.filter((p) => /\.(?:json|ya?ml)$/i.test(p) && !/\/\.policy-extract/.test(p))])];
+      const paths = [...new Set([...raw, ...extracted.filter((p) => /\.(?:json|ya?ml)$/i.test(p))])];
       const docs: DocumentOut[] = [];
       let failed = 0;
       for (const p of paths) {

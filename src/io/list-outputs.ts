@@ -1,5 +1,9 @@
-/** Expanding `validate` inputs: files as given, directories walked for .json/.yaml/.yml files. */
+/**
+ * Expanding `validate` and `compare` inputs: files as given, directories walked for .json/.yaml/.yml
+ * files, leaving out hidden ones (a batch's own `.policy-extract-manifest.json` is not a document).
+ */
 import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { walkFiles } from './list-inputs.js';
 
 export async function listOutputs(inputs: readonly string[]): Promise<string[]> {
@@ -9,7 +13,7 @@ export async function listOutputs(inputs: readonly string[]): Promise<string[]> 
       (s) => s.isDirectory(),
       () => false,
     );
-    if (isDir) out.push(...(await walkFiles(input)).filter((p) => /\.(?:json|ya?ml)$/i.test(p)));
+    if (isDir) out.push(...(await walkFiles(input)).filter((p) => /\.(?:json|ya?ml)$/i.test(p) && !basename(p).startsWith('.')));
     else out.push(input);
   }
   return out;
