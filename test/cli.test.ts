@@ -185,7 +185,11 @@ describe('schema and validate', () => {
 
 describe('pipes', () => {
   it('stops quietly when the reader closes the pipe early', () => {
-    const r = spawnSync('bash', ['-c', `node ${BIN} extract ${join(SEEDS_DIR, seedFiles[2])} | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: ROOT });
+    const r = spawnSync(
+      'bash',
+      ['-c', `node ${BIN} extract ${join(SEEDS_DIR, seedFiles[2])} | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`],
+      { cwd: ROOT },
+    );
     expect(r.stdout.toString().trim()).toBe('0');
     expect(r.stderr.toString()).not.toMatch(/EPIPE/);
   });
