@@ -1,10 +1,23 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { decode, InputError } from '../src/stages/decode.js';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe('decode', () => {
+  // The detector must stay silent, also when nothing matches: stderr carries one line per failure.
+  let warn: MockInstance;
+  let log: MockInstance;
+  beforeEach(() => {
+    warn = vi.spyOn(console, 'warn');
+    log = vi.spyOn(console, 'log');
+  });
+  afterEach(() => {
+    const calls = [...warn.mock.calls, ...log.mock.calls];
+    vi.restoreAllMocks();
+    expect(calls).toEqual([]);
+  });
+
   it('reads UTF-8 with and without a BOM', () => {
     expect(decode(utf8('一、总体要求'))).toEqual({ text: '一、总体要求', encoding: 'utf-8' });
     expect(decode(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('规划')])).text).toBe('规划');
