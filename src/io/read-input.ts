@@ -2,7 +2,7 @@
  * Reading inputs: the only code that touches files and stdin for documents. Every failure becomes
  * an InputError with a one-line reason; nothing here decides exit codes.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { InputError } from '../stages/decode.js';
 
 /** Inputs larger than this are refused rather than read into memory. */
@@ -24,7 +24,8 @@ export async function readInput(path: string): Promise<Uint8Array> {
   if (path === '-') return readStdin();
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    // Synchronous: see writeAtomic; a batch reads from worker threads.
+    bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError('NOT_FOUND', 'no such file');
