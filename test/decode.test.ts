@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { decode, InputError } from '../src/stages/decode.js';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
@@ -52,6 +54,22 @@ describe('decode', () => {
     const big5 = new Uint8Array([0xa7, 0x41, 0xa6, 0x6e, 0xa5, 0x40, 0xac, 0xc9, 0xa1, 0x41, 0xb3, 0x57, 0xb9, 0xba]);
     expect(decode(big5, 'big5')).toEqual({ text: '你好世界，規劃', encoding: 'big5' });
     expect(decode(gb, 'GBK').encoding).toBe('gb18030');
+  });
+
+  // Short samples go to one detector, long ones to the other: both must be right across the cut.
+  it.each([
+    ['001-gbk.txt', 'gb18030'],
+    ['003-gb18030.txt', 'gb18030'],
+    ['000-big5.txt', 'big5'],
+    ['004-big5.txt', 'big5'],
+  ])('detects %s from its first lines as from the whole file', (name, encoding) => {
+    const whole = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'variants', name));
+    for (const size of [60, 150, 300, 500, 700, 1000, 1500, 2500, 5000]) {
+      // Cut after a line feed: 0x0A is never the second byte of a GBK or Big5 character.
+      const end = whole.lastIndexOf(0x0a, size);
+      if (end <= 0) continue;
+      expect([size, decode(whole.subarray(0, end + 1)).encoding]).toEqual([size, encoding]);
+    }
   });
 
   it('honours <meta charset> when the bytes agree', () => {
