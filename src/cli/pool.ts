@@ -38,14 +38,14 @@ export async function runJobs(next: () => Promise<Job | null> | Job | null, tota
         minThreads: options.jobs,
         maxThreads: options.jobs,
         idleTimeout: 1000,
-        concurrentTasksPerWorker: Number(process.env.PE_CONC ?? 4),
-        resourceLimits: { maxOldGenerationSizeMb: Number(process.env.PE_OLD ?? 80), maxYoungGenerationSizeMb: Number(process.env.PE_YOUNG ?? 16) },
+        concurrentTasksPerWorker: 4,
+        resourceLimits: { maxOldGenerationSizeMb: 80, maxYoungGenerationSizeMb: 16 },
       })
     : null;
   // The pipeline is loaded in this thread only when it runs here.
   const local = pool ? null : (await import('./job.js')).runJob;
   const run = (job: Job): Promise<JobResult> => (pool ? (pool.run(job) as Promise<JobResult>) : local!(job));
-  const window = Math.max(2, options.jobs * Number(process.env.PE_WIN ?? 4));
+  const window = Math.max(2, options.jobs * 4);
   const pending = new Map<number, Promise<JobResult>>();
   let issued = 0;
   let delivered = 0;
