@@ -73,7 +73,7 @@ function titleSpan(text: string): [number, number] | null {
   const prefix = TITLE_LINE_PREFIX.exec(text);
   let from = prefix ? prefix[0].length : 0;
   let to = text.length - (TITLE_LINE_SUFFIX.exec(text)?.[0].length ?? 0);
-  const number = DOC_NUMBER_ONCE.exec(text.slice(from, to));
+  const number = text.includes('号') ? DOC_NUMBER_ONCE.exec(text.slice(from, to)) : null;
   if (number && number.index > 6) to = from + number.index;
   while (from < to && /\s/.test(text[from])) from++;
   while (to > from && /\s/.test(text[to - 1])) to--;
@@ -129,7 +129,7 @@ function titleFromTitleLine(doc: Doc, lead: LeadLine[], end: number): Txt | null
       // Signature lines, dates and notes are not pieces of a title.
       if (DATE_ANY.test(t) || /^[（(]/.test(t) || (ISSUER_LINE.test(t) && !KIND_END.test(t))) break;
       // Nor are labels and 文号 lines above it (`附件`, `正文`, `穗埔组通〔2024〕6号`).
-      if (/^(?:附件\s*\d*|正文|全文|原文|印发|发布)$/.test(t) || DOC_NUMBER_LINE.test(t)) break;
+      if (/^(?:附件\s*\d*|正文|全文|原文|印发|发布)$/.test(t) || (t.endsWith('号') && DOC_NUMBER_LINE.test(t))) break;
       parts.push(txt(doc, line.start + span[0], line.start + span[1]));
       const joined = joinTxt(parts);
       if (joined.s.length >= 6 && joined.s.length <= 100 && KIND_END.test(joined.s)) return innerPlanTitle(joined);
@@ -177,7 +177,7 @@ function titleFromHeading(doc: Doc, lead: LeadLine[], end: number): Txt | null {
     const t = text.trim();
     if (t.length < 6 || t.length > 50 || /[。；]/.test(t) || /^[\d\s\-:：年月日]+$/.test(t)) continue;
     if (/(?:日期|时间|来源|作者|发布|浏览|点击|链接|网址)\s*[:：]/.test(t) || /[:：]$/.test(t)) continue;
-    if (DOC_NUMBER_LINE.test(t) || /^(?:https?:|www\.)/.test(t)) continue;
+    if ((t.endsWith('号') && DOC_NUMBER_LINE.test(t)) || /^(?:https?:|www\.)/.test(t)) continue;
     const prefix = /^\s*[\[【][^\]】]{1,12}[\]】]\s*/.exec(text);
     const from = line.start + (prefix ? prefix[0].length : text.indexOf(t));
     return trimTxt(txt(doc, from, line.end));
@@ -203,6 +203,8 @@ function docNumber(doc: Doc, lead: LeadLine[], end: number): Txt | null {
   const labelled = lead.find((l) => /(?:发文字号|文号)\s*[:：]/.test(l.text));
   const ordered = labelled ? [labelled, ...lead] : lead.filter((l) => l.line.start < end);
   for (const { line, text } of ordered) {
+    // The pattern tries a dozen prefix lengths at every character: look only where a 号 is.
+    if (!text.includes('号')) continue;
     for (const m of text.matchAll(DOC_NUMBER)) {
       const [, rawPrefix, open, year, close, num] = m;
       // Only an abbreviation stands before the bracket: cut what a glued title left in front of it.
