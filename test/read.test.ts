@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { findMainContent, looksLikeHtml, readHtml } from '../src/stages/read-html.js';
+import { findMainContent, looksLikeHtml, MAX_NESTING, nestingDepth, readHtml } from '../src/stages/read-html.js';
 import { chineseCounting } from '../src/stages/read-docx.js';
 import { runPipeline } from '../src/pipeline/run.js';
 import { toOutput } from '../src/pipeline/output.js';
@@ -62,6 +62,35 @@ describe('readHtml', () => {
     );
     const main = findMainContent($.root()[0] as never) as unknown as { attribs: Record<string, string> };
     expect(main.attribs.class).toBe('main');
+  });
+
+  it('reads a page nested thousands deep (unclosed inline tags), and the tables inside it', () => {
+    const n = 8000;
+    const deep = page(
+      `<div id="zoom">${'<font>第一条。'.repeat(n)}<table><tr><td>指标</td><td>目标</td></tr><tr><td>覆盖率</td><td>90%</td></tr></table></div>`,
+    );
+    const { mapped, grids } = readHtml(deep);
+    expect(mapped.text.split('第一条。')).toHaveLength(n + 1);
+    expect(grids).toHaveLength(1);
+    const tables = page(`${'<table><tr><td>甲</td><td>'.repeat(3000)}乙${'</td></tr></table>'.repeat(3000)}`);
+    // Nested tables are layout, not data: their text is read, no grid.
+    expect(readHtml(tables).grids).toHaveLength(0);
+    expect(readHtml(tables).mapped.text).toContain('乙');
+  });
+
+  it('refuses a page nested deeper than it reads, with the depth', () => {
+    const n = MAX_NESTING + 500;
+    const html = page(`${'<div>字'.repeat(n)}${'</div>'.repeat(n)}`);
+    expect(nestingDepth(html)).toBe(n + 2);
+    expect(() => readHtml(html)).toThrow(InputError);
+    expect(() => readHtml(html)).toThrow(/nest \d+ deep/);
+  });
+
+  it('estimates nesting from the tags alone: void, self-closing and self-closed elements add nothing', () => {
+    expect(nestingDepth('<div><p>a<p>b<br><img src=x /><span>c</span></div>')).toBe(2);
+    expect(nestingDepth('<ul><li>a<li>b</ul><div><div></div></div>')).toBe(2);
+    expect(nestingDepth('a < b > c <<<>>>')).toBe(0);
+    expect(nestingDepth(`<a${'<a'.repeat(50_000)}`)).toBe(0);
   });
 
   it('tells a page from plain text', () => {

@@ -15,6 +15,7 @@
 import { load } from 'cheerio/slim';
 import type { MappedText } from '../pipeline/mapped-text.js';
 import type { PageHints, SourceGrid } from '../pipeline/doc.js';
+import { InputError } from './decode.js';
 
 interface DomNode {
   type: string;
@@ -127,51 +128,129 @@ const CONTENT_SELECTORS = [
 const FURNITURE =
   /(?:^|[\s_-])(?:nav|menu|footer|foot|header|head|breadcrumb|crumb|share|sidebar|side|related|links?|copyright|banner|toolbar|search|login|topbar|subnav|weizhi|position|location)(?:$|[\s_-]|\d)/i;
 
+/**
+ * Pages nest as deep as their markup (an unclosed <font> per line nests thousands deep): every
+ * walk over the tree below is iterative, and each visits a node once.
+ */
+
+/** A node's text, as a reader sees it (nothing from SKIP elements). */
 function textOf(n: DomNode): string {
-  if (n.type === 'text') return n.data ?? '';
-  if (n.type !== 'tag' && n.type !== 'root') return '';
-  if (n.name && SKIP.has(n.name)) return '';
-  return (n.children ?? []).map(textOf).join('');
-}
-
-function linkTextOf(n: DomNode): string {
-  if (n.type !== 'tag' && n.type !== 'root') return '';
-  if (n.name === 'a') return textOf(n);
-  return (n.children ?? []).map(linkTextOf).join('');
-}
-
-const HAN = /[\u4e00-\u9fff]/g;
-const hanCount = (s: string) => s.match(HAN)?.length ?? 0;
-
-function elements(root: DomNode, out: DomNode[] = []): DomNode[] {
-  for (const c of root.children ?? []) {
-    if (c.type === 'tag' && !SKIP.has(c.name!)) {
-      out.push(c);
-      elements(c, out);
+  const parts: string[] = [];
+  const stack: DomNode[] = [n];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.type === 'text') {
+      parts.push(x.data ?? '');
+      continue;
     }
+    if (x.type !== 'tag' && x.type !== 'root') continue;
+    if (x.name && SKIP.has(x.name)) continue;
+    const children = x.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return parts.join('');
+}
+
+function hanCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) n++;
+  }
+  return n;
+}
+
+const PUNCTUATION = new Set(['。', '，', '；', '：', '！', '？']);
+
+/** What text density needs of a node, for every node at once: one pass, children before parents. */
+interface Density {
+  /** Chinese characters of its text. */
+  han: number;
+  /** Chinese characters of the link text inside it. */
+  linkHan: number;
+  punctuation: number;
+  /** Whether a <table> is anywhere below it. */
+  hasTable: boolean;
+}
+
+function densities(root: DomNode): Map<DomNode, Density> {
+  const out = new Map<DomNode, Density>();
+  const order: DomNode[] = [];
+  const stack: DomNode[] = [root];
+  while (stack.length) {
+    const x = stack.pop()!;
+    order.push(x);
+    if (x.type === 'tag' || x.type === 'root') for (const c of x.children ?? []) stack.push(c);
+  }
+  for (let k = order.length - 1; k >= 0; k--) {
+    const x = order[k];
+    const d: Density = { han: 0, linkHan: 0, punctuation: 0, hasTable: false };
+    if (x.type === 'text') {
+      const data = x.data ?? '';
+      d.han = hanCount(data);
+      for (let i = 0; i < data.length; i++) if (PUNCTUATION.has(data[i])) d.punctuation++;
+    } else if (x.type === 'tag' || x.type === 'root') {
+      const skipped = x.name !== undefined && SKIP.has(x.name);
+      for (const c of x.children ?? []) {
+        const dc = out.get(c)!;
+        if (!skipped) {
+          d.han += dc.han;
+          d.punctuation += dc.punctuation;
+        }
+        // Link text counts wherever the link is (an <a> inside a skipped element too); tables not.
+        if (c.type === 'tag' || c.type === 'root') d.linkHan += dc.linkHan;
+        if (c.type === 'tag' && !SKIP.has(c.name!)) d.hasTable ||= dc.hasTable || c.name === 'table';
+      }
+      if (x.name === 'a') d.linkHan = d.han;
+    }
+    out.set(x, d);
   }
   return out;
 }
 
-/** Every element, <head> included. */
-function allTags(n: DomNode, out: DomNode[] = []): DomNode[] {
-  for (const c of n.children ?? []) {
+/** Every element in document order, SKIP elements and what is inside them left out. */
+function elements(root: DomNode): DomNode[] {
+  const out: DomNode[] = [];
+  const stack: DomNode[] = [...(root.children ?? [])].reverse();
+  while (stack.length) {
+    const c = stack.pop()!;
+    if (c.type !== 'tag' || SKIP.has(c.name!)) continue;
+    out.push(c);
+    const children = c.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return out;
+}
+
+/** Every element in document order, <head> included. */
+function allTags(root: DomNode): DomNode[] {
+  const out: DomNode[] = [];
+  const stack: DomNode[] = [...(root.children ?? [])].reverse();
+  while (stack.length) {
+    const c = stack.pop()!;
     if (c.type !== 'tag') continue;
     out.push(c);
-    allTags(c, out);
+    const children = c.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return out;
+}
+
+/** Every node below a node (text and comments too). */
+function descendants(n: DomNode): DomNode[] {
+  const out: DomNode[] = [];
+  const stack: DomNode[] = [...(n.children ?? [])];
+  while (stack.length) {
+    const c = stack.pop()!;
+    out.push(c);
+    for (const g of c.children ?? []) stack.push(g);
   }
   return out;
 }
 
 /** The first element of a name anywhere, <head> included. */
-function findTag(n: DomNode, name: string): DomNode | null {
-  for (const c of n.children ?? []) {
-    if (c.type !== 'tag') continue;
-    if (c.name === name) return c;
-    const inner = findTag(c, name);
-    if (inner) return inner;
-  }
-  return null;
+function findTag(root: DomNode, name: string): DomNode | null {
+  return allTags(root).find((c) => c.name === name) ?? null;
 }
 
 function matchesSelector(n: DomNode, selector: string): boolean {
@@ -183,54 +262,74 @@ function matchesSelector(n: DomNode, selector: string): boolean {
 }
 
 /** Chinese characters of a block that are not link text: the article is dense, menus are links. */
-function contentScore(n: DomNode): number {
-  const text = textOf(n);
-  const han = hanCount(text);
-  const links = hanCount(linkTextOf(n));
-  const punctuation = (text.match(/[。，；：！？]/g) ?? []).length;
-  return han - 2 * links + 5 * punctuation;
+function contentScore(d: Density): number {
+  return d.han - 2 * d.linkHan + 5 * d.punctuation;
 }
 
-export function findMainContent(root: DomNode): DomNode | null {
+export function findMainContent(root: DomNode, density: Map<DomNode, Density> = densities(root)): DomNode | null {
   const all = elements(root);
+  const han = (n: DomNode) => density.get(n)!.han;
   for (const selector of CONTENT_SELECTORS) {
-    const found = all.filter((n) => matchesSelector(n, selector)).sort((a, b) => hanCount(textOf(b)) - hanCount(textOf(a)))[0];
-    if (found && hanCount(textOf(found)) >= 50) return found;
+    const found = all.filter((n) => matchesSelector(n, selector)).sort((a, b) => han(b) - han(a))[0];
+    if (found && han(found) >= 50) return found;
   }
   // Text density: the block with the best score, then the smallest block inside it that keeps most of it.
-  const candidates = all.filter((n) => ['div', 'td', 'article', 'section', 'main', 'body'].includes(n.name!));
-  let best: DomNode | null = null;
+  const isCandidate = (n: DomNode) => ['div', 'td', 'article', 'section', 'main', 'body'].includes(n.name!);
+  let best = -1;
   let bestScore = 0;
-  for (const n of candidates) {
-    const score = contentScore(n);
+  all.forEach((n, k) => {
+    if (!isCandidate(n)) return;
+    const score = contentScore(density.get(n)!);
     if (score > bestScore) {
-      best = n;
+      best = k;
       bestScore = score;
     }
+  });
+  if (best < 0) return null;
+  // In document order a block's descendants follow it: the first candidate after it that keeps
+  // 85% of the best score is the next, smaller block; its own descendants follow it in turn.
+  const end = subtreeEnds(all);
+  for (let k = best + 1; k < end[best]; k++) {
+    if (isCandidate(all[k]) && contentScore(density.get(all[k])!) >= bestScore * 0.85) best = k;
   }
-  for (let narrowed = true; best && narrowed;) {
-    narrowed = false;
-    for (const n of candidates) {
-      if (n.parent === best || (n.parent && isInside(n, best) && n !== best)) {
-        if (contentScore(n) >= bestScore * 0.85) {
-          best = n;
-          narrowed = true;
-          break;
-        }
+  return all[best];
+}
+
+/** For each element of a document-order list, the index just past its last descendant. */
+function subtreeEnds(all: DomNode[]): number[] {
+  const index = new Map(all.map((n, k) => [n, k]));
+  const end = all.map((_, k) => k + 1);
+  // Children before parents: a parent's subtree ends where its last descendant's does.
+  for (let k = all.length - 1; k >= 0; k--) {
+    const p = all[k].parent;
+    const pk = p ? index.get(p) : undefined;
+    if (pk !== undefined) end[pk] = Math.max(end[pk], end[k]);
+  }
+  return end;
+}
+
+/** Whether furniture stands above a node, remembered per node so that deep pages stay linear. */
+function furnitureAboveOf(): (n: DomNode) => boolean {
+  // For each node: whether it or an element above it is furniture.
+  const memo = new Map<DomNode, boolean>();
+  const selfOrAbove = (x: DomNode | null | undefined): boolean => {
+    const chain: DomNode[] = [];
+    let known = false;
+    for (let p = x; p; p = p.parent) {
+      const m = memo.get(p);
+      if (m !== undefined) {
+        known = m;
+        break;
       }
+      chain.push(p);
     }
-  }
-  return best;
-}
-
-function isInside(n: DomNode, ancestor: DomNode): boolean {
-  for (let p = n.parent; p; p = p.parent) if (p === ancestor) return true;
-  return false;
-}
-
-function furnitureAbove(n: DomNode): boolean {
-  for (let p = n.parent; p; p = p.parent) if (p.type === 'tag' && isFurniture(p)) return true;
-  return false;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      known ||= chain[i].type === 'tag' && isFurniture(chain[i]);
+      memo.set(chain[i], known);
+    }
+    return x ? memo.get(x)! : false;
+  };
+  return (n) => selfOrAbove(n.parent);
 }
 
 function isFurniture(n: DomNode): boolean {
@@ -254,10 +353,10 @@ function metaHints(root: DomNode): PageHints {
 }
 
 /** A data table: rows of at least two cells, and no table inside its cells. */
-function isDataTable(table: DomNode): boolean {
+function isDataTable(table: DomNode, density: Map<DomNode, Density>): boolean {
   const rows = tableRows(table);
   if (rows.length < 2) return false;
-  if (elements(table).some((e) => e.name === 'table')) return false;
+  if (density.get(table)!.hasTable) return false;
   return rows.some((r) => cellsOf(r).length >= 2);
 }
 
@@ -277,6 +376,23 @@ function cellsOf(row: DomNode): DomNode[] {
 }
 
 const span = (n: DomNode, attr: string) => Math.min(Math.max(Number.parseInt(n.attribs?.[attr] ?? '1', 10) || 1, 1), 200);
+
+/** What `\s` matches (U+00A0 among them), by code. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 
 class Builder {
   readonly parts: string[] = [];
@@ -316,7 +432,7 @@ class Builder {
         at = start + i;
         i = semi > i && semi - i <= 12 ? semi + 1 : i + 1;
       } else i += ch.length;
-      if (/\s/.test(ch) || ch === '\u00a0') {
+      if (ch.length === 1 && isSpace(ch.charCodeAt(0))) {
         if (this.lineHasText) this.pendingSpace = true;
         continue;
       }
@@ -338,7 +454,29 @@ class Builder {
   }
 }
 
+/** Elements that never nest (void) or that the parser closes by itself when the next one opens. */
+const NO_DEPTH = new Set([
+  ...['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'],
+  ...['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'tbody', 'thead', 'tfoot'],
+]);
+/** Deeper than any page: the parser's work per tag grows with the depth, so deeper is refused. */
+export const MAX_NESTING = 10_000;
+
+/** How deep the page's elements nest, estimated from its tags in one pass. */
+export function nestingDepth(source: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of source.matchAll(/<(\/?)([a-zA-Z][\w:-]{0,30})[^<>]*?(\/?)>/g)) {
+    if (NO_DEPTH.has(m[2].toLowerCase()) || m[3]) continue;
+    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > max) max = depth;
+  }
+  return max;
+}
+
 export function readHtml(source: string): HtmlRead {
+  const depth = nestingDepth(source);
+  if (depth > MAX_NESTING) throw new InputError('TOO_DEEP', `the page's elements nest ${depth} deep (at most ${MAX_NESTING} are read)`);
   const $ = load(source, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } });
   const root = $.root()[0] as unknown as DomNode;
   const hints = metaHints(root);
@@ -356,11 +494,22 @@ export function readHtml(source: string): HtmlRead {
     );
     hints.pageTitle = named ?? [...parts].sort((a, b) => hanCount(b) - hanCount(a))[0] ?? null;
   }
-  const main = findMainContent(root);
+  const density = densities(root);
+  const main = findMainContent(root, density);
+  const insideMain = new Set(main ? descendants(main) : []);
+  const furnitureAbove = furnitureAboveOf();
   const b = new Builder(source);
   const grids: { rows: (SourceGridCell | null)[][] }[] = [];
 
+  // The walk is a stack of steps (see `textOf`): a node's steps are pushed in reverse order, so
+  // they run in document order, each child's own steps before the next child's.
+  const steps: (() => void)[] = [];
   const walk = (n: DomNode, outside: boolean): void => {
+    steps.push(() => visit(n, outside));
+    while (steps.length) steps.pop()!();
+  };
+
+  const visit = (n: DomNode, outside: boolean): void => {
     if (n.type === 'text') {
       b.text(n, outside);
       return;
@@ -379,46 +528,63 @@ export function readHtml(source: string): HtmlRead {
     const heading = /^h[1-3]$/.test(name) && !furnitureAbove(n);
     const out = isMain || heading ? false : outside;
     const block = BLOCK.has(name);
-    if (block) b.newline(here);
-    if (name === 'table' && isDataTable(n)) {
-      grids.push(readTable(n, out));
-    } else {
-      for (const c of n.children ?? []) walk(c, main && isInside(c, main) ? false : out || isFurniture(n));
+    if (block) {
+      b.newline(here);
+      steps.push(() => b.newline(n.endIndex ?? here));
     }
-    if (block) b.newline(n.endIndex ?? here);
+    if (name === 'table' && isDataTable(n, density)) {
+      readTable(n, out);
+      return;
+    }
+    const childOut = out || isFurniture(n);
+    const children = n.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i];
+      steps.push(() => visit(c, insideMain.has(c) ? false : childOut));
+    }
   };
 
-  const readTable = (table: DomNode, outside: boolean): { rows: (SourceGridCell | null)[][] } => {
+  /** Pushes the steps that read a data table's cells into a grid (rowspan and colspan expanded). */
+  const readTable = (table: DomNode, outside: boolean): void => {
     const rows: (SourceGridCell | null)[][] = [];
     const taken: boolean[][] = [];
+    const sequence: (() => void)[] = [];
     tableRows(table).forEach((tr, r) => {
-      rows[r] ??= [];
-      taken[r] ??= [];
-      let col = 0;
+      const row = { col: 0 };
+      sequence.push(() => {
+        rows[r] ??= [];
+        taken[r] ??= [];
+      });
       for (const cell of cellsOf(tr)) {
-        while (taken[r][col]) col++;
-        b.newline(cell.startIndex ?? 0);
-        const before = b.ranges.length;
-        for (const c of cell.children ?? []) walk(c, outside);
-        // The cell's text: from the first text node it added to the last (empty cells have none).
-        const added = b.ranges.slice(before);
-        const start = added.length ? added[0][0] : -1;
-        const end = added.length ? added[added.length - 1][1] : -1;
-        b.newline(cell.endIndex ?? 0);
-        const rs = span(cell, 'rowspan');
-        const cs = span(cell, 'colspan');
-        for (let dr = 0; dr < rs; dr++) {
-          rows[r + dr] ??= [];
-          taken[r + dr] ??= [];
-          for (let dc = 0; dc < cs; dc++) {
-            rows[r + dr][col + dc] = start < 0 ? null : { start, end, spanned: dr > 0 || dc > 0 };
-            taken[r + dr][col + dc] = true;
+        let before = 0;
+        sequence.push(() => {
+          while (taken[r][row.col]) row.col++;
+          b.newline(cell.startIndex ?? 0);
+          before = b.ranges.length;
+        });
+        for (const c of cell.children ?? []) sequence.push(() => visit(c, outside));
+        sequence.push(() => {
+          // The cell's text: from the first text node it added to the last (empty cells have none).
+          const added = b.ranges.slice(before);
+          const start = added.length ? added[0][0] : -1;
+          const end = added.length ? added[added.length - 1][1] : -1;
+          b.newline(cell.endIndex ?? 0);
+          const rs = span(cell, 'rowspan');
+          const cs = span(cell, 'colspan');
+          for (let dr = 0; dr < rs; dr++) {
+            rows[r + dr] ??= [];
+            taken[r + dr] ??= [];
+            for (let dc = 0; dc < cs; dc++) {
+              rows[r + dr][row.col + dc] = start < 0 ? null : { start, end, spanned: dr > 0 || dc > 0 };
+              taken[r + dr][row.col + dc] = true;
+            }
           }
-        }
-        col += cs;
+          row.col += cs;
+        });
       }
     });
-    return { rows: rows.map((row) => Array.from(row, (c) => c ?? null)) };
+    sequence.push(() => grids.push({ rows: rows.map((cells) => Array.from(cells, (c) => c ?? null)) }));
+    for (let i = sequence.length - 1; i >= 0; i--) steps.push(sequence[i]);
   };
 
   // The page title first: it often is the only place the article's title is written in full.
