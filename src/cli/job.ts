@@ -81,7 +81,7 @@ export async function runJob(job: Job): Promise<JobResult> {
       );
       if (present) return { status: 'skipped', sha256, ms: ms() };
     }
-    const doc = runPipeline(bytes, { path: job.path, encoding: job.encoding, format: job.sourceFormat, templates: job.templates });
+    const doc = runPipeline(bytes, { path: job.path, encoding: job.encoding, format: job.sourceFormat, templates: job.templates, sha256 });
     const out = toOutput(doc, job.script);
     const text = job.format === 'jsonl' ? JSON.stringify(out) : serialize(out, job.format);
     if (job.output) await writeAtomic(job.output, text);

@@ -27,6 +27,8 @@ export interface RunOptions {
   format?: SourceFormat;
   /** Site-template lines learnt from the rest of a batch (see src/cli/templates.ts). */
   templates?: readonly string[];
+  /** The input's SHA-256 when the caller has it already. */
+  sha256?: string;
 }
 
 export const STAGES: readonly { name: string; run: (doc: Doc) => Doc }[] = [
@@ -79,7 +81,7 @@ const DOCX_PARTS = ['word/document.xml', 'word/numbering.xml', 'word/styles.xml'
 
 /** decode + read: bytes → the document's text in its format, mapped to the decoded source. */
 export function read(bytes: Uint8Array, options: RunOptions): Doc {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = options.sha256 ?? createHash('sha256').update(bytes).digest('hex');
   const format = options.format ?? formatOf(options.path);
   if (format === 'docx') {
     const entries = readZipEntries(bytes, (name) => DOCX_PARTS.includes(name));
