@@ -6,7 +6,8 @@
 //
 //   npm run bench                 # full run
 //   npm run bench -- --quick      # smaller corpus, for a smoke test
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -41,8 +42,8 @@ function buildCorpus(dir, minFiles, minBytes, pick = sources) {
 }
 
 // One batch in a child process, so its peak RSS (the main thread and its worker threads) is its own.
-function runBatch(corpus, out, jobs) {
-  const script = `
+function batchScript(corpus, out, jobs) {
+  return `
     const { listInputs } = await import(${JSON.stringify(join(root, 'dist/io/list-inputs.js'))});
     const { runBatch } = await import(${JSON.stringify(join(root, 'dist/cli/batch.js'))});
     const files = await listInputs([${JSON.stringify(corpus)}]);
@@ -51,8 +52,27 @@ function runBatch(corpus, out, jobs) {
     const ms = performance.now() - t0;
     console.log(JSON.stringify({ ms, ok: s.ok, failed: s.failed, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
   `;
-  const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script], { maxBuffer: 64 * 1024 * 1024 });
+}
+
+function runBatch(corpus, out, jobs) {
+  const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', batchScript(corpus, out, jobs)], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return JSON.parse(stdout.toString());
+}
+
+// What the machine allows: one single-worker batch per core as independent processes, all at once.
+// Nothing is shared between them, so their scaling is the ceiling for any pool on this machine.
+async function independentProcesses(corpus, work, n) {
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      promisify(execFile)(process.execPath, ['--input-type=module', '-e', batchScript(corpus, join(work, `outP${i}`), 1)], {
+        maxBuffer: 64 * 1024 * 1024,
+      }),
+    ),
+  );
+  return performance.now() - t0;
 }
 
 function openccAlone(corpus) {
@@ -90,6 +110,7 @@ try {
   process.stderr.write(`corpus: ${files} files, ${MB.toFixed(1)} MB\n`);
   const one = runBatch(corpus, join(work, 'out1'), 1);
   const all = runBatch(corpus, join(work, 'outN'), cores);
+  const independentMs = await independentProcesses(corpus, work, cores);
   const cc = openccAlone(corpus);
   const many = join(work, 'many');
   const small = sources.filter((s) => s.includes('/cases/'));
@@ -114,6 +135,8 @@ try {
       peakRssMB: Math.round(all.maxRssMB),
     },
     scaling: +(one.ms / all.ms).toFixed(2),
+    // The same work done by `cores` independent one-worker processes at once, against one of them alone.
+    independentProcessesScaling: +((cores * one.ms) / independentMs).toFixed(2),
     openccAlone: { MBps: +(cc.bytes / 1e6 / (cc.ms / 1000)).toFixed(2) },
     ratioToOpencc: +(MB / (one.ms / 1000) / (cc.bytes / 1e6 / (cc.ms / 1000))).toFixed(2),
     manyFiles: {
@@ -133,6 +156,7 @@ try {
   row('1 worker', `${results.oneWorker.MBps} MB/s, ${results.oneWorker.filesPerSecond} files/s`);
   row(`${cores} workers`, `${results.allCores.MBps} MB/s, ${results.allCores.filesPerSecond} files/s`);
   row('scaling (all cores / 1)', `${results.scaling}×`);
+  row(`ceiling: ${cores} independent processes`, `${results.independentProcessesScaling}×`);
   row('opencc-js conversion alone', `${results.openccAlone.MBps} MB/s`);
   row('1 worker / opencc alone', results.ratioToOpencc);
   row('peak RSS (1 worker / all cores)', `${results.oneWorker.peakRssMB} MB / ${results.allCores.peakRssMB} MB`);
