@@ -102,6 +102,42 @@ function openccAlone(corpus) {
   return { ms: performance.now() - t0, bytes };
 }
 
+// Where one worker's time goes: each stage over the whole corpus, in this process, on a second
+// (warm) pass; reading files and writing outputs are left out.
+async function stageTimes(corpus) {
+  const { read, STAGES } = await import(join(root, 'dist/pipeline/run.js'));
+  const { toOutput } = await import(join(root, 'dist/pipeline/output.js'));
+  const { serialize } = await import(join(root, 'dist/cli/format.js'));
+  const files = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else files.push([p, readFileSync(p)]);
+    }
+  };
+  walk(corpus);
+  const ms = {};
+  for (let pass = 0; pass < 2; pass++) {
+    for (const k of Object.keys(ms)) ms[k] = 0;
+    const add = (k, t) => (ms[k] = (ms[k] ?? 0) + t);
+    for (const [path, bytes] of files) {
+      let t = performance.now();
+      let doc = read(bytes, { path });
+      add('read (decode, HTML, .docx)', performance.now() - t);
+      for (const stage of STAGES) {
+        t = performance.now();
+        doc = stage.run(doc);
+        add(stage.name, performance.now() - t);
+      }
+      t = performance.now();
+      serialize(toOutput(doc, 'simplified'), 'json');
+      add('output (JSON)', performance.now() - t);
+    }
+  }
+  return Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, Math.round(v)]));
+}
+
 const work = mkdtempSync(join(tmpdir(), 'policy-bench-'));
 try {
   const corpus = join(work, 'corpus');
@@ -112,6 +148,7 @@ try {
   const all = runBatch(corpus, join(work, 'outN'), cores);
   const independentMs = await independentProcesses(corpus, work, cores);
   const cc = openccAlone(corpus);
+  const stages = await stageTimes(corpus);
   const many = join(work, 'many');
   const small = sources.filter((s) => s.includes('/cases/'));
   const manyCorpus = buildCorpus(many, MANY_FILES, 0, small);
@@ -147,6 +184,7 @@ try {
       failed: manyRun.failed,
     },
     failures: one.failed + all.failed,
+    stageMs: stages,
   };
   mkdirSync(join(root, 'bench'), { recursive: true });
   writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -161,6 +199,9 @@ try {
   row('1 worker / opencc alone', results.ratioToOpencc);
   row('peak RSS (1 worker / all cores)', `${results.oneWorker.peakRssMB} MB / ${results.allCores.peakRssMB} MB`);
   row(`${manyCorpus.files}-file batch`, `${results.manyFiles.seconds} s, peak RSS ${results.manyFiles.peakRssMB} MB`);
+  console.log(`\n| ${'stage (warm, whole corpus)'.padEnd(34)} | ${'ms'.padEnd(28)} |\n|${'-'.repeat(36)}|${'-'.repeat(30)}|`);
+  for (const [k, v] of Object.entries(stages)) row(k, v);
+  row('opencc-js alone, same text', Math.round(cc.ms));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
