@@ -92,14 +92,20 @@ function protectNames(source: string, converted: string): string {
   return out;
 }
 
-/** Characters at which conversion can change a text, as a set of code points. */
-const convertible = new Set<number>();
-for (const ch of CONVERTIBLE) convertible.add(ch.codePointAt(0)!);
+/** Characters at which conversion can change a text: a table over the BMP, a set beyond it. */
+const convertibleBmp = new Uint8Array(0x10000);
+const convertibleAstral = new Set<number>();
+for (const ch of CONVERTIBLE) {
+  const c = ch.codePointAt(0)!;
+  if (c < 0x10000) convertibleBmp[c] = 1;
+  else convertibleAstral.add(c);
+}
 
 function needsConversion(line: string): boolean {
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
-    if (c >= 0x80 && convertible.has(c >= 0xd800 && c < 0xdc00 ? line.codePointAt(i)! : c)) return true;
+    if (c < 0x80) continue;
+    if (c >= 0xd800 && c < 0xdc00 ? convertibleAstral.has(line.codePointAt(i)!) : convertibleBmp[c] === 1) return true;
   }
   return false;
 }
