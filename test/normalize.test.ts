@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { identityText } from '../src/pipeline/mapped-text.js';
-import { joinViewerPages, normalizeLineBreaks, removeArtifactSpaces, removeLostCharacterMarks } from '../src/stages/normalize.js';
+import {
+  artifactSpaces,
+  joinViewerPages,
+  normalizeLineBreaks,
+  removeArtifactSpaces,
+  removeLostCharacterMarks,
+} from '../src/stages/normalize.js';
 import { detectScript, toSimplified, toSimplifiedWhole, toTraditional, PROTECTED_NAMES } from '../src/stages/script.js';
 import type { Message, Removal } from '../src/pipeline/doc.js';
 import { docOf, seedName, seedText } from './helpers.js';
@@ -9,6 +15,24 @@ import { docOf, seedName, seedText } from './helpers.js';
 const spaces = (s: string) => removeArtifactSpaces(identityText(s)).text;
 
 describe('removeArtifactSpaces', () => {
+  it('finds the runs the lookbehind pattern it replaced finds (property)', () => {
+    const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
+    const WIDE = `${HAN}\\u3000-\\u303f\\uff01-\\uff5e“”‘’`;
+    const reference = new RegExp(
+      `(?<=[${WIDE}])[ \\t\\u00a0]+(?=[${WIDE}])|(?<=[${HAN}])[ \\t]+(?=[\\d(,.;:])|(?<=[\\d),.;:])[ \\t]+(?=[${HAN}])|(?<=\\d)[ \\t]+(?=[%％])`,
+      'g',
+    );
+    const alphabet = fc.constantFrom(...' \t\u00a0\u3000字㐀0(),.;:%％“”‘’a。，-'.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 24 }), (chars) => {
+        const text = chars.join('');
+        const want = [...text.matchAll(reference)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+        expect(artifactSpaces(text)).toEqual(want);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it.each([
     ['专 项规划', '专项规划'],
     [

@@ -77,12 +77,34 @@ const TITLE_LIKE_MAX = 40;
 /**
  * Artifact spaces: between two wide characters; between a Chinese character and a digit either way
  * (`降低 0.5个`, `100 名`); between a Chinese character and ASCII punctuation either way
- * (`各乡镇 (街道`, `生态环境局, 相关`).
+ * (`各乡镇 (街道`, `生态环境局, 相关`); between a digit and a percent sign. Only the first kind may
+ * hold a no-break space. Each run of spaces is judged by the characters on either side of it.
  */
-const ARTIFACT_SPACE = new RegExp(
-  `(?<=[${WIDE}])[ \\t\\u00a0]+(?=[${WIDE}])|(?<=[${HAN}])[ \\t]+(?=[\\d(,.;:])|(?<=[\\d),.;:])[ \\t]+(?=[${HAN}])|(?<=\\d)[ \\t]+(?=[%％])`,
-  'g',
-);
+const isHan = (c: number) => (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff);
+const isWide = (c: number) =>
+  isHan(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff5e) || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isAsciiPunct = (c: number) => c === 0x2c || c === 0x2e || c === 0x3b || c === 0x3a; // , . ; :
+
+export function artifactSpaces(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(/[ \t\u00a0]+/g)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (start === 0 || end >= text.length) continue;
+    const b = text.charCodeAt(start - 1);
+    const a = text.charCodeAt(end);
+    const plain = !m[0].includes('\u00a0');
+    if (
+      (isWide(b) && isWide(a)) ||
+      (plain && isHan(b) && (isDigit(a) || a === 0x28 || isAsciiPunct(a))) ||
+      (plain && (isDigit(b) || b === 0x29 || isAsciiPunct(b)) && isHan(a)) ||
+      (plain && isDigit(b) && (a === 0x25 || a === 0xff05))
+    )
+      out.push({ start, end });
+  }
+  return out;
+}
 const HAN_RUN_BEFORE = new RegExp(`[${HAN}]{4}$`);
 const HAN_RUN_AFTER = new RegExp(`^[${HAN}]{4}`);
 
@@ -97,7 +119,7 @@ export function removeArtifactSpaces(mt: MappedText): MappedText {
     if (!/[ \t\u00a0]/.test(text)) continue;
     const trimmed = text.trim();
     const titleLike = trimmed.length <= TITLE_LIKE_MAX && !/[。，；：,;:！？]/.test(trimmed);
-    for (const e of editsFromRegex(text, ARTIFACT_SPACE, () => '')) {
+    for (const e of artifactSpaces(text)) {
       // `专栏1 公共卫生体系建设`: in a title a label and its phrase keep their space.
       const before = text.slice(0, e.start);
       const after = text.slice(e.end);
