@@ -47,6 +47,31 @@ describe('a whole page on one line', () => {
   });
 });
 
+/** A small plan with `run` in its title, dates, 文号, headings, table cells, units and goals. */
+const planWithRuns = (run: string) =>
+  [
+    `关于印发${run}规划的通知`,
+    `发布日期：${run}2024年1月2日`,
+    `某政发〔2024〕${run}12号`,
+    `第一章 ${run}总体要求`,
+    `一、${run}发展目标`,
+    `到2025年，覆盖率达到90%。${run}结束`,
+    '序号|指标|目标值|',
+    `1|覆盖率${run}x|90%|`,
+    '序号',
+    '指标',
+    '目标值',
+    '1',
+    `人数${run}`,
+    '100',
+    `（一）${run}加强建设。责任单位：${run}县卫生健康局、${run}县财政局`,
+    `（二）完善制度。由县卫生健康局牵头${run}，县财政局配合${run}`,
+    `专栏1 ${run}重点工程`,
+    `1.${run}到2025年${run}，新增${run}100个${run}。`,
+    `第二章 ${run}保障措施（12）${run}`,
+    '',
+  ].join('\n');
+
 describe('robustness', () => {
   it('never throws and always validates on arbitrary text (property)', () => {
     const chunk = fc.constantFrom(
@@ -86,7 +111,7 @@ describe('robustness', () => {
     );
   });
 
-  it.each([
+  it.each<[string, (n: number) => string]>([
     ['a long line of Chinese with no punctuation', (n: number) => '卫生健康服务体系建设'.repeat(n / 10)],
     ['a long line of markers', (n: number) => '1.（一）一、专栏1①'.repeat(n / 12)],
     ['a long line of numbers and verbs', (n: number) => '达到35%不低于'.repeat(n / 9)],
@@ -94,6 +119,12 @@ describe('robustness', () => {
     ['many question marks', (n: number) => '?'.repeat(n)],
     ['a long unit list', (n: number) => `责任单位：${'县卫生健康委、'.repeat(n / 7)}`],
     ['many short lines', (n: number) => '序号\n\n'.repeat(n / 4)],
+    // Long runs of one character inside every kind of line a plan has: an unanchored pattern that
+    // ends in `$` (`/[\s，、]+$/`) rescans such a run from each of its characters.
+    ...[' ', '\t', '\u3000', '\u00a0', '、', '，', '：', '（', '(', '|', '.', '*', '"', '）'].map((c): [string, (n: number) => string] => [
+      `runs of ${JSON.stringify(c)} in a plan`,
+      (n) => planWithRuns(c.repeat(n / 4)),
+    ]),
   ])('stays linear on %s', (_name, make) => {
     const time = (n: number) => {
       const text = make(n);

@@ -6,6 +6,9 @@ import { partitionPoint, type Doc, type Range, type Section, type Txt, type Valu
 import { SCHEMA_VERSION, type DocumentOut, type SectionOut } from '../schema/document.js';
 import { toTraditional } from '../stages/script.js';
 import { flattenSections } from '../stages/segment.js';
+import { charsOf, trimEndWhere } from './ends.js';
+
+const LINE_BREAK = charsOf('\r\n');
 
 export type OutputScript = 'simplified' | 'traditional' | 'original';
 
@@ -43,7 +46,7 @@ export class OriginMaker {
     const li = lineOf(this.starts, start);
     const lineEnd = li + 1 < this.starts.length ? this.starts[li + 1] - 1 : source.length;
     let end = Math.min(b > start ? b : lineEnd, lineEnd, start + MAX_ORIGIN);
-    let text = source.slice(start, end).replace(/[\r\n]+$/, '');
+    let text = trimEndWhere(source.slice(start, end), LINE_BREAK);
     // In a page, quote the text only: stop where markup starts.
     if (this.doc.format === 'html') {
       const tag = text.indexOf('<');
@@ -51,7 +54,7 @@ export class OriginMaker {
     }
     if (!text.trim()) {
       end = Math.min(lineEnd, start + MAX_ORIGIN);
-      text = source.slice(start, end).replace(/[\r\n]+$/, '');
+      text = trimEndWhere(source.slice(start, end), LINE_BREAK);
     }
     // Never cut a surrogate pair in half.
     if (text.length && /[\ud800-\udbff]$/.test(text)) text = text.slice(0, -1);

@@ -3,6 +3,10 @@
  * (`各乡镇（街道、开发区）人民政府` is one unit), and recognising what a unit name looks like.
  */
 import type { Txt } from './doc.js';
+import { charsOf, trimEndParenthetical, trimEndWhere } from './ends.js';
+
+const LIST_END = charsOf('，,、', true);
+const UNIT_END = charsOf('。.;；:：');
 
 const UNIT_SUFFIX =
   /(?:委员会|委|局|办|院|部|厅|署|中心|政府|单位|公司|集团|会|所|站|队|组|处|科|室|馆|行|社|校|大学|机构|部门|街道|乡镇|管委会|办事处|工作组|各地|各区|各县|各市|园区|开发区|法院|检察院|总队|支队|联社|工商联|妇联|残联|科协|侨联|文联|社科联|团县委|团市委)$/;
@@ -44,7 +48,7 @@ export function cleanUnit(u: Txt): Txt {
   const tailMatch = /(?:等(?:有关|相关)?(?:单位|部门)?|按职责分工负责|分别负责|负责|牵头|参与|配合)$/.exec(u.s.slice(lead));
   let end = u.s.length;
   if (tailMatch && tailMatch.index > 1) end = lead + tailMatch.index;
-  const s = u.s.slice(lead, end).replace(/[。.;；:：]+$/, '');
+  const s = trimEndWhere(u.s.slice(lead, end), UNIT_END);
   const o = u.o.slice(lead, lead + s.length);
   return { s, o };
 }
@@ -53,7 +57,7 @@ export function cleanUnit(u: Txt): Txt {
 const ACTION_START = /^(?:建成|建设|新建|创建|推动|推进|完成|实现|加强|开展|提升|支持|鼓励|引进|培养|打造|组建|设立|依托|通过|确保|力争)/;
 
 export function looksLikeUnit(name: string): boolean {
-  const bare = name.replace(/[（(][^）)]*[）)]$/, '').replace(/^由/, '');
+  const bare = trimEndParenthetical(name).replace(/^由/, '');
   return bare.length >= 2 && bare.length <= 30 && UNIT_SUFFIX.test(bare) && !ACTION_START.test(bare) && !/\d|的/.test(bare);
 }
 
@@ -71,7 +75,7 @@ export function trailingUnitList(text: string): { start: number; end: number } |
   const stops = [...text.matchAll(/[。；;]|\.(?=[\u4e00-\u9fff])/g)].map((m) => m.index);
   if (stops.length === 0 || stops[stops.length - 1] === text.length - 1) return null;
   let k = stops.length - 1;
-  const tail = text.slice(stops[k] + 1).replace(/[\s，,、]+$/, '');
+  const tail = trimEndWhere(text.slice(stops[k] + 1), LIST_END);
   // A group label glued after the units (`…相关医疗卫生单位中医传承行动`): the longest label whose
   // removal leaves a unit list (a shorter cut can leave a fragment that ends like a unit, `…学科`).
   let list = tail;
@@ -80,7 +84,7 @@ export function trailingUnitList(text: string): { start: number; end: number } |
     list = '';
     if (label) {
       for (let len = 8; len >= 2 && !list; len--) {
-        const candidate = tail.slice(0, tail.length - label[0].length - len).replace(/[\s，,、]+$/, '');
+        const candidate = trimEndWhere(tail.slice(0, tail.length - label[0].length - len), LIST_END);
         if (candidate.length >= 2 && isUnitListText(candidate)) list = candidate;
       }
     }

@@ -66,13 +66,19 @@ const REFERENCE_BEFORE = /(?:按照|根据|依据|贯彻|落实|参照|对照|�
 /** Furniture in front of a title line: markdown headings and bold, a page number, a label. */
 const TITLE_LINE_PREFIX =
   /^\s*(?:#{1,6}\s*|\*\*|\d{1,4}\s+|[IVX]{1,4}(?=[\u4e00-\u9fff])|(?:标题|题目|文件名称|名称|title)\s*[:：]\s*["“]?)+/i;
-const TITLE_LINE_SUFFIX = /(?:["”]|\*\*)?\s*$/;
+/** `/(?:["”]|\*\*)?\s*$/`: a closing quote or bold mark and spaces at the end of a title line. */
+export function titleLineSuffix(text: string): number {
+  let at = text.trimEnd().length;
+  if (text.endsWith('**', at)) at -= 2;
+  else if (at > 0 && (text[at - 1] === '"' || text[at - 1] === '”')) at -= 1;
+  return text.length - at;
+}
 
 /** A title line's text without its furniture (and without a 文号 glued at its end). */
 function titleSpan(text: string): [number, number] | null {
   const prefix = TITLE_LINE_PREFIX.exec(text);
   let from = prefix ? prefix[0].length : 0;
-  let to = text.length - (TITLE_LINE_SUFFIX.exec(text)?.[0].length ?? 0);
+  let to = text.length - titleLineSuffix(text);
   const number = text.includes('号') ? DOC_NUMBER_ONCE.exec(text.slice(from, to)) : null;
   if (number && number.index > 6) to = from + number.index;
   while (from < to && /\s/.test(text[from])) from++;

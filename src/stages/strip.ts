@@ -12,6 +12,7 @@
  * A body sentence (`。` and over 40 characters) is only removed on strong evidence.
  */
 import { partitionPoint, splitIntoLines, type Doc, type Line, type RemovedKind } from '../pipeline/doc.js';
+import { charsOf } from '../pipeline/ends.js';
 import { BREADCRUMB_LEAD, EDITOR_TOOLBAR_WORDS, LEXICON, type LexiconFamily } from './strip-rules.js';
 
 interface Verdict {
@@ -55,7 +56,22 @@ const CHAPTER_MARKER = /第[一二三四五六七八九十百零〇两\d]{1,4}[�
 export function isTableOfContents(line: string): boolean {
   if (/[。！？；]/.test(line) || line.length > 200) return false;
   const markers = line.match(CHAPTER_MARKER)?.length ?? 0;
-  return markers >= 1 && /^\s*第/.test(line) && /(?:[（(]\d{1,4}[）)]|[….·\s]{2,}\d{1,4})\s*$/.test(line);
+  return markers >= 1 && /^\s*第/.test(line) && endsWithPageNumber(line);
+}
+
+const isDigit = (ch: string) => ch >= '0' && ch <= '9';
+const isLeader = charsOf('….·', true);
+
+/** `/(?:[（(]\d{1,4}[）)]|[….·\s]{2,}\d{1,4})\s*$/`: a page number in brackets or after dot leaders. */
+function endsWithPageNumber(line: string): boolean {
+  const t = line.trimEnd();
+  const bracketed = t.endsWith('）') || t.endsWith(')');
+  const end = bracketed ? t.length - 1 : t.length;
+  let start = end;
+  while (start > 0 && isDigit(t[start - 1])) start--;
+  if (start === end || end - start > 4) return false;
+  if (bracketed) return start > 0 && (t[start - 1] === '（' || t[start - 1] === '(');
+  return start >= 2 && isLeader(t[start - 1]) && isLeader(t[start - 2]);
 }
 
 /** Edge lines of a page: site templates repeat there, not in the body. */

@@ -10,6 +10,7 @@
  */
 import { flattenSections } from './segment.js';
 import { isUnitListText, trailingUnitList } from '../pipeline/units.js';
+import { charsOf, trimEndPipes, trimEndWhere, trimStartWhere } from '../pipeline/ends.js';
 import {
   joinTxt,
   partitionPoint,
@@ -194,7 +195,7 @@ interface HeaderFound {
 }
 
 function stripPipe(s: string): string {
-  return s.replace(/\s*[|｜]+\s*$/, '').trim();
+  return trimEndPipes(s).trim();
 }
 
 /** Whole header words that a narrow column may split over two lines (`完成` / `年度`). */
@@ -291,7 +292,7 @@ function nextCellText(doc: Doc, lines: readonly Line[], from: number): string | 
 function cellTxt(doc: Doc, cell: Cell): Txt {
   // Join cells split by a PDF wrap: the working text already lost artifact spaces.
   const t = txt(doc, cell.range[0], cell.range[1]);
-  return { s: t.s.replace(/\s*[|｜]+\s*$/, '').trim(), o: t.o.replace(/\s*[|｜]+\s*$/, '').trim() };
+  return { s: trimEndPipes(t.s).trim(), o: trimEndPipes(t.o).trim() };
 }
 
 export function rebuildCellPerLineTables(doc: Doc): Doc {
@@ -395,7 +396,7 @@ export function rebuildItemTables(doc: Doc): Doc {
           section: null,
           header: ['序号', '任务', '责任单位'].map((s) => ({ s, o: s })),
           rows: run.map((r) => [
-            { s: r.section.number.replace(/[.．、\s]+$/, ''), o: r.section.number.replace(/[.．、\s]+$/, '') },
+            { s: trimEndWhere(r.section.number, NUMBER_END), o: trimEndWhere(r.section.number, NUMBER_END) },
             joinTxt([r.section.heading, trimTxtEnd(txt(doc, r.text[0], r.text[1]))], '。'),
             txt(doc, r.units[0], r.units[1]),
           ]),
@@ -437,9 +438,14 @@ export function rebuildItemTables(doc: Doc): Doc {
   return { ...doc, tables: tables.map((t) => (t.items ? { ...t, section: parentOf(t.items[0]) } : t)) };
 }
 
+const NUMBER_END = charsOf('.．、', true);
+const ITEM_START = charsOf('。.，,', true);
+const ITEM_END = charsOf('。.，,；;', true);
+
 function trimTxtEnd(t: Txt): Txt {
-  const s = t.s.replace(/^[。.，,\s]+|[。.，,；;\s]+$/g, '');
-  const lead = t.s.length - t.s.replace(/^[。.，,\s]+/, '').length;
+  const from = trimStartWhere(t.s, ITEM_START);
+  const s = trimEndWhere(from, ITEM_END);
+  const lead = t.s.length - from.length;
   return { s, o: t.o.slice(lead, lead + s.length) };
 }
 
