@@ -91,6 +91,11 @@ describe('readHtml', () => {
     expect(nestingDepth('<ul><li>a<li>b</ul><div><div></div></div>')).toBe(2);
     expect(nestingDepth('a < b > c <<<>>>')).toBe(0);
     expect(nestingDepth(`<a${'<a'.repeat(50_000)}`)).toBe(0);
+    // Tags inside scripts, styles and comments are text, not elements.
+    expect(nestingDepth(`<script>${'<div>'.repeat(50)}</script><!-- <div><div> --><style>${'<p>'.repeat(5)}</STYLE><div></div>`)).toBe(1);
+    expect(nestingDepth(`<div><script>${'<div>'.repeat(50)}`)).toBe(1);
+    expect(nestingDepth(`<div>${'<!--<div>'.repeat(50_000)}`)).toBe(1);
+    expect(nestingDepth(`<div>${'<script><div>'.repeat(50_000)}`)).toBe(1);
   });
 
   it('tells a page from plain text', () => {

@@ -462,12 +462,31 @@ const NO_DEPTH = new Set([
 /** Deeper than any page: the parser's work per tag grows with the depth, so deeper is refused. */
 export const MAX_NESTING = 10_000;
 
+/** Elements whose content is raw text to the parser: tags written inside them are not elements. */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp']);
+
 /** How deep the page's elements nest, estimated from its tags in one pass. */
 export function nestingDepth(source: string): number {
+  const tag = /<(\/?)([a-zA-Z][\w:-]{0,30})[^<>]*?(\/?)>|<!--/g;
   let depth = 0;
   let max = 0;
-  for (const m of source.matchAll(/<(\/?)([a-zA-Z][\w:-]{0,30})[^<>]*?(\/?)>/g)) {
-    if (NO_DEPTH.has(m[2].toLowerCase()) || m[3]) continue;
+  for (let m = tag.exec(source); m; m = tag.exec(source)) {
+    if (m[0] === '<!--') {
+      const end = source.indexOf('-->', tag.lastIndex);
+      if (end < 0) break;
+      tag.lastIndex = end + 3;
+      continue;
+    }
+    const name = m[2].toLowerCase();
+    if (NO_DEPTH.has(name) || m[3]) continue;
+    if (!m[1] && RAW_TEXT.has(name)) {
+      // Skip to the element's end tag (each search starts where the last one stopped).
+      const close = new RegExp(`</${name}`, 'ig');
+      close.lastIndex = tag.lastIndex;
+      if (!close.exec(source)) break;
+      tag.lastIndex = close.lastIndex;
+      continue;
+    }
     depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
     if (depth > max) max = depth;
   }
