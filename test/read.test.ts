@@ -194,6 +194,22 @@ describe('read .docx', () => {
     expect(out.goals[0].origin).toEqual({ line: 3, text: '到2025年，全县养老服务体系更加健全。' });
   });
 
+  it('reads a plan framed in a one-cell table as running text, a data table inside it as a table', () => {
+    const tc = (t: string) => `<w:tc>${p(t)}</w:tc>`;
+    const data = `<w:tbl><w:tr>${tc('序号')}${tc('指标')}${tc('目标值')}</w:tr><w:tr>${tc('1')}${tc('床位数')}${tc('500张')}</w:tr></w:tbl>`;
+    const frame = `<w:tbl><w:tr><w:tc>${p('一、总体要求')}${p('到2025年，全县养老服务体系更加健全。')}${p('二、主要指标')}${data}</w:tc></w:tr></w:tbl>`;
+    const out = extractDocx(docx(frame));
+    expect(out.sections.map((s) => `${s.number}${s.heading}`)).toEqual(['一、总体要求', '二、主要指标']);
+    expect(out.goals.map((g) => g.year)).toEqual([2025]);
+    expect(out.tables).toHaveLength(1);
+    expect(out.tables[0].rows).toEqual([['1', '床位数', '500张']]);
+  });
+
+  it('reads tables nested in tables a dozen deep', () => {
+    const nested = `${'<w:tbl><w:tr><w:tc>'.repeat(12)}${p('到2025年，覆盖率达到90%。')}${'</w:tc></w:tr></w:tbl>'.repeat(12)}`;
+    expect(extractDocx(docx(nested)).indicators.map((i) => i.target?.value)).toEqual([90]);
+  });
+
   it('expands gridSpan and vMerge and splits runs back into words', () => {
     const tc = (t: string, pr = '') => `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}${p(t)}</w:tc>`;
     const table = `<w:tbl>
@@ -215,6 +231,11 @@ describe('read .docx', () => {
   it.each([
     ['a zip with no document', zipSync({ 'a.txt': strToU8('x') }), /no word\/document\.xml/],
     ['text named .docx', strToU8('一、总体要求'), /not a zip archive/],
+    [
+      'elements nested deeper than Word nests them',
+      docx(`${'<w:sdt><w:sdtContent>'.repeat(60)}${p('到2025年')}${'</w:sdtContent></w:sdt>'.repeat(60)}`),
+      /word\/document\.xml nests elements more than 100 deep/,
+    ],
     ['entity declarations', docx('').map((b) => b), null],
   ])('refuses %s', (_name, bytes, reason) => {
     if (reason === null) {

@@ -14,6 +14,8 @@ import type { SourceGridCell } from './read-html.js';
 
 type XmlNode = Record<string, unknown>;
 
+/** How deep the parser follows elements (its default); the reader's own walks recurse no deeper. */
+const MAX_XML_NESTING = 100;
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
@@ -23,6 +25,7 @@ const parser = new XMLParser({
   trimValues: false,
   processEntities: false,
   htmlEntities: false,
+  maxNestedTags: MAX_XML_NESTING,
 });
 
 /** The five XML entities and character references, decoded by hand: entity processing is off. */
@@ -47,7 +50,10 @@ export function parseXml(name: string, bytes: Uint8Array): XmlNode[] {
   try {
     return parser.parse(xml) as XmlNode[];
   } catch (e) {
-    throw new InputError('BAD_DOCX', `${name} is not well-formed XML (${(e as Error).message.split('\n')[0]})`);
+    const reason = (e as Error).message.split('\n')[0];
+    // The parser's own bound on depth (Word nests a few dozen at most): the XML may be fine.
+    if (/Maximum nested tags/.test(reason)) throw new InputError('TOO_DEEP', `${name} nests elements more than ${MAX_XML_NESTING} deep`);
+    throw new InputError('BAD_DOCX', `${name} is not well-formed XML (${reason})`);
   }
 }
 
@@ -283,7 +289,23 @@ export function readDocx(parts: {
     return `${label}${text}`;
   };
 
+  /**
+   * A data table: two rows or more, one with two cells or more, and no table inside a cell. Other
+   * tables (a one-cell frame around the whole text, a layout grid holding tables) are read as
+   * running text, cell by cell.
+   */
+  const isDataTable = (tbl: XmlNode): boolean => {
+    const rows = kids(tbl).filter((c) => tagOf(c) === 'w:tr');
+    const cells = rows.map((tr) => kids(tr).filter((c) => tagOf(c) === 'w:tc'));
+    return rows.length >= 2 && cells.some((row) => row.length >= 2) && !cells.some((row) => row.some(holdsTable));
+  };
+
   const table = (tbl: XmlNode) => {
+    if (!isDataTable(tbl)) {
+      for (const tr of kids(tbl).filter((c) => tagOf(c) === 'w:tr'))
+        for (const tc of kids(tr).filter((c) => tagOf(c) === 'w:tc')) visit(kids(tc));
+      return;
+    }
     const rows: (SourceGridCell | null)[][] = [];
     const open: (SourceGridCell | null)[] = [];
     for (const tr of kids(tbl).filter((c) => tagOf(c) === 'w:tr')) {
@@ -319,6 +341,13 @@ export function readDocx(parts: {
     }
     if (rows.length >= 2) grids.push({ rows });
   };
+
+  // Content controls and custom XML wrap paragraphs and tables anywhere.
+  const holdsTable = (n: XmlNode): boolean =>
+    kids(n).some((c) => {
+      const tag = tagOf(c);
+      return tag === 'w:tbl' || ((tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') && holdsTable(c));
+    });
 
   const body = find(parts.document, 'w:body');
   if (!body) throw new InputError('BAD_DOCX', 'word/document.xml has no body');
