@@ -26,6 +26,7 @@ const parser = new XMLParser({
   processEntities: false,
   htmlEntities: false,
   maxNestedTags: MAX_XML_NESTING,
+  jPath: false,
 });
 
 /** The five XML entities and character references, decoded by hand: entity processing is off. */
