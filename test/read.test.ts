@@ -214,7 +214,7 @@ describe('read .docx', () => {
     const tc = (t: string, pr = '') => `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}${p(t)}</w:tc>`;
     const table = `<w:tbl>
       <w:tr>${tc('序号')}${tc('任务')}${tc('完成时限')}${tc('责任单位')}</w:tr>
-      <w:tr>${tc('1', '<w:vMerge w:val="restart"/>')}<w:tc><w:p><w:r><w:t>建设智慧</w:t></w:r><w:r><w:t>医院</w:t></w:r></w:p></w:tc>${tc('2024年底前')}${tc('县卫生健康局')}</w:tr>
+      <w:tr>${tc('1', '<w:vMerge w:val="restart"/>')}<w:tc><w:p><w:r><w:t>建设智慧</w:t></w:r><w:r><w:t>医院</w:t></w:r></w:p></w:tc><w:tc><w:sdt><w:sdtContent>${p('2024年底前')}</w:sdtContent></w:sdt></w:tc>${tc('县卫生健康局')}</w:tr>
       <w:tr>${tc('', '<w:vMerge/>')}${tc('建设区域影像中心')}${tc('2025年底前')}${tc('县卫生健康局')}</w:tr>
     </w:tbl>`;
     const out = extractDocx(docx(`${p('三、重点任务')}${table}`));

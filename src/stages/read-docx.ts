@@ -321,8 +321,7 @@ export function readDocx(parts: {
         if (continues && open[col]) {
           cell = { ...open[col]!, spanned: true };
         } else {
-          const text = kids(tc)
-            .filter((c) => tagOf(c) === 'w:p')
+          const text = paragraphsIn(tc)
             .map(paragraphText)
             .map((t) => t.trim())
             .filter(Boolean)
@@ -344,10 +343,13 @@ export function readDocx(parts: {
   };
 
   // Content controls and custom XML wrap paragraphs and tables anywhere.
+  const isWrapper = (tag: string) => tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml';
+  const paragraphsIn = (n: XmlNode): XmlNode[] =>
+    kids(n).flatMap((c) => (tagOf(c) === 'w:p' ? [c] : isWrapper(tagOf(c)) ? paragraphsIn(c) : []));
   const holdsTable = (n: XmlNode): boolean =>
     kids(n).some((c) => {
       const tag = tagOf(c);
-      return tag === 'w:tbl' || ((tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') && holdsTable(c));
+      return tag === 'w:tbl' || (isWrapper(tag) && holdsTable(c));
     });
 
   const body = find(parts.document, 'w:body');
@@ -359,7 +361,7 @@ export function readDocx(parts: {
         const text = paragraphText(n);
         if (text.trim()) out.add(text);
       } else if (tag === 'w:tbl') table(n);
-      else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') visit(kids(n));
+      else if (isWrapper(tag)) visit(kids(n));
     }
   };
   visit(kids(body));
