@@ -194,6 +194,17 @@ describe('read .docx', () => {
     expect(out.goals[0].origin).toEqual({ line: 3, text: '到2025年，全县养老服务体系更加健全。' });
   });
 
+  it('numbers paragraphs through their style when the style carries the numbering', () => {
+    const styled = (text: string) => `<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const styles = `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="Normal"><w:rPr><w:sz w:val="32"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`;
+    const body = `${p('某某县养老服务实施方案')}${styled('总体要求')}${p('到2025年，全县养老服务体系更加健全。')}${styled('重点任务')}`;
+    const out = extractDocx(docx(body, { 'word/numbering.xml': numbering, 'word/styles.xml': styles }));
+    expect(out.sections.map((s) => `${s.number}${s.heading}`)).toEqual(['一、总体要求', '二、重点任务']);
+    // Styles without numbering change nothing.
+    const plain = styles.replace(/<w:numPr>.*?<\/w:numPr>/, '');
+    expect(extractDocx(docx(body, { 'word/numbering.xml': numbering, 'word/styles.xml': plain })).sections).toEqual([]);
+  });
+
   it('reads a plan framed in a one-cell table as running text, a data table inside it as a table', () => {
     const tc = (t: string) => `<w:tc>${p(t)}</w:tc>`;
     const data = `<w:tbl><w:tr>${tc('序号')}${tc('指标')}${tc('目标值')}</w:tr><w:tr>${tc('1')}${tc('床位数')}${tc('500张')}</w:tr></w:tbl>`;

@@ -88,10 +88,14 @@ export function read(bytes: Uint8Array, options: RunOptions): Doc {
     const document = entries.get('word/document.xml');
     if (!document) throw new InputError('BAD_DOCX', 'not a Word document (no word/document.xml)');
     const part = (name: string) => (entries.has(name) ? parseXml(name, entries.get(name)!) : null);
+    // Styles matter only for the numbering they attach to paragraphs; Word's styles.xml runs to
+    // tens of kilobytes and most of it is fonts and spacing.
+    const styles = entries.get('word/styles.xml');
+    const numberedStyles = styles !== undefined && Buffer.from(styles.buffer, styles.byteOffset, styles.byteLength).includes('w:numPr');
     const { text, grids } = readDocx({
       document: parseXml('word/document.xml', document),
       numbering: part('word/numbering.xml'),
-      styles: part('word/styles.xml'),
+      styles: numberedStyles ? part('word/styles.xml') : null,
       footnotes: part('word/footnotes.xml'),
     });
     if (!text.trim()) throw new InputError('EMPTY', 'no text in the document');
