@@ -159,6 +159,26 @@ describe('JSON lines', () => {
     expect(lines[9].error.code).toBe('BAD_REQUEST');
   });
 
+  it('reads a request behind a byte-order mark and CRLF line ends, and names what is wrong with a bad one', () => {
+    const input = [
+      '\uFEFF{"id":"a","content":"到2025年，覆盖率达到90%。"}',
+      '',
+      '{"id":"b","path":"plan.txt","content":"到2025年"}',
+      '{"id":"c",',
+      '[1,2]',
+      '',
+    ].join('\r\n');
+    const lines = run(['extract', '--jsonl'], input)
+      .stdout.trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(['a', 'b', null, null]);
+    expect(lines[0].document.goals[0].year).toBe(2025);
+    expect(lines[1].error.message).toBe('give one of "path", "content" or "contentBase64", not "path" and "content"');
+    expect(lines[2].error.message).toMatch(/^not valid JSON \(/);
+    expect(lines[3].error.message).toBe('not a JSON object');
+  });
+
   it('runs the README GNU parallel example', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const example = readme.split('\n').find((l) => l.startsWith('find fixtures/seeds') && l.includes('parallel'));

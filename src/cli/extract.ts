@@ -46,9 +46,10 @@ function jsonLine(id: unknown, r: JobResult): string {
 function jobFromRequest(line: string, options: ExtractOptions): { id: unknown; job: Job | null; error?: string } {
   let req: Record<string, unknown>;
   try {
-    req = JSON.parse(line) as Record<string, unknown>;
-  } catch {
-    return { id: null, job: null, error: 'not a JSON object' };
+    // A byte-order mark before the first request (editors and PowerShell write one) is not JSON.
+    req = JSON.parse(line.replace(/^\uFEFF/, '')) as Record<string, unknown>;
+  } catch (e) {
+    return { id: null, job: null, error: `not valid JSON (${(e as Error).message.split('\n')[0]})` };
   }
   if (typeof req !== 'object' || req === null || Array.isArray(req)) return { id: null, job: null, error: 'not a JSON object' };
   const id = req.id ?? null;
@@ -61,6 +62,9 @@ function jobFromRequest(line: string, options: ExtractOptions): { id: unknown; j
     encoding: (req.encoding as string | undefined) ?? options.encoding,
     sourceFormat: format as SourceFormat | undefined,
   };
+  const sources = ['path', 'content', 'contentBase64'].filter((k) => req[k] !== undefined);
+  if (sources.length > 1)
+    return { id, job: null, error: `give one of "path", "content" or "contentBase64", not ${sources.map((k) => `"${k}"`).join(' and ')}` };
   if (typeof req.path === 'string') return { id, job: { ...base, path: req.path } };
   if (typeof req.content === 'string') return { id, job: { ...base, path: String(req.name ?? id ?? '-'), content: req.content } };
   if (typeof req.contentBase64 === 'string')
