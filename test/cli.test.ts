@@ -181,6 +181,14 @@ describe('schema and validate', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/broken\.json: not valid JSON/);
   });
+
+  it('keeps an error to one line when the parser quotes control bytes back', () => {
+    const png = join(tmp, 'image.json');
+    writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const r = run(['validate', png]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^policy-extract: .*image\.json: not valid JSON: [^\r\n\x1a]*\n$/);
+  });
 });
 
 describe('pipes', () => {

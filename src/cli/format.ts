@@ -8,7 +8,14 @@ export function serialize(value: unknown, format: OutputFormat): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** One error line: `policy-extract: FILE: reason`. */
+/** Control characters (line breaks in a file name, bytes a parser quotes back) shown escaped. */
+function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
+/** One error line: `policy-extract: FILE: reason`, always a single line. */
 export function errorLine(file: string, reason: string): string {
-  return `policy-extract: ${file}: ${reason}\n`;
+  return `policy-extract: ${printable(file)}: ${printable(reason)}\n`;
 }
