@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEEDS_DIR, seedFiles } from './helpers.js';
+import { distinctOutputs } from '../src/io/list-inputs.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'policy-extract.js');
@@ -23,6 +24,66 @@ beforeAll(() => {
 });
 
 describe('batch', () => {
+  it('refuses an output path that is a file, in one line, before extracting anything', () => {
+    const file = join(tmp, 'not-a-dir');
+    writeFileSync(file, 'x');
+    for (const out of [file, join(file, 'sub')]) {
+      const r = run(['extract', SEEDS_DIR, '-o', out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`policy-extract: ${out}: not a directory (-o names the directory the outputs go to)\n`);
+    }
+  });
+
+  it('names outputs apart by extension, then by number, ignoring case', () => {
+    const f = (path: string, relative: string) => ({ path, relative });
+    expect(
+      distinctOutputs([
+        f('a/plan.txt', 'plan'),
+        f('a/plan.html', 'plan'),
+        f('b/PLAN.txt', 'PLAN'),
+        f('c/x.txt', 'x'),
+        f('c/plan-2.txt', 'plan-2'),
+      ]).map((x) => x.relative),
+    ).toEqual(['plan.txt', 'plan.html', 'PLAN.txt-2', 'x', 'plan-2']);
+  });
+
+  it('never lets two inputs write the same output', () => {
+    const dir = join(tmp, 'same-stem');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    copyFileSync(join(SEEDS_DIR, seedFiles[0]), join(dir, 'plan.txt'));
+    copyFileSync(join(ROOT, 'fixtures', 'variants', '004-page.html'), join(dir, 'plan.html'));
+    copyFileSync(join(SEEDS_DIR, seedFiles[1]), join(dir, 'sub', 'Plan.txt'));
+    copyFileSync(join(SEEDS_DIR, seedFiles[2]), join(dir, 'sub', 'plan.md'));
+    const out = join(tmp, 'same-stem-out');
+    const r = run(['extract', dir, join(SEEDS_DIR, seedFiles[3]), join(SEEDS_DIR, seedFiles[3]), '-o', out, '--quiet']);
+    expect(r.code).toBe(0);
+    const written = walk(out)
+      .filter((f) => f.endsWith('.json') && !f.includes('manifest'))
+      .map((f) => f.slice(out.length + 1))
+      .sort();
+    expect(written).toEqual([
+      seedFiles[3].replace(/\.txt$/, '.json'),
+      'plan.html.json',
+      'plan.txt.json',
+      'sub/Plan.txt.json',
+      'sub/plan.md.json',
+    ]);
+    expect(JSON.parse(readFileSync(join(out, 'plan.html.json'), 'utf8')).source.format).toBe('html');
+  });
+
+  it('names an output it cannot write, with the reason, and writes the others', () => {
+    const out = join(tmp, 'blocked');
+    const first = seedFiles[0].replace(/\.txt$/, '.json');
+    mkdirSync(join(out, first), { recursive: true });
+    const r = run(['extract', SEEDS_DIR, '-o', out, '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `policy-extract: ${join(SEEDS_DIR, seedFiles[0])}: cannot write ${join(out, first)} (a directory is in the way)\n`,
+    );
+    for (const f of seedFiles.slice(1))
+      expect(JSON.parse(readFileSync(join(out, f.replace(/\.txt$/, '.json')), 'utf8')).schemaVersion).toBe('1.0');
+  });
+
   it('extracts 200 files with 3 corrupt ones: 197 outputs, exit 1, the 3 named, report written', () => {
     const input = join(tmp, 'in200');
     for (let i = 0; i < 200; i++) {

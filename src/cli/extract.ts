@@ -2,7 +2,8 @@
  * `policy-extract extract`: one input to stdout; many inputs, a directory or a glob into -o DIR
  * (batch); `--format jsonl` one JSON line per input on stdout; `--jsonl` requests on stdin.
  */
-import { stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { listInputs } from '../io/list-inputs.js';
@@ -181,6 +182,12 @@ async function runExtract(inputs: string[], options: ExtractOptions, io: CliIO):
     );
     return 2;
   }
+  // The output directory is made if missing; anything else in its place stops the batch before it starts.
+  const outProblem = await outputDirectoryProblem(options.output);
+  if (outProblem) {
+    io.stderr(errorLine(options.output, outProblem));
+    return 2;
+  }
   const summary = await runBatch(files, {
     outDir: options.output,
     format: options.format,
@@ -195,6 +202,19 @@ async function runExtract(inputs: string[], options: ExtractOptions, io: CliIO):
   });
   if (summary.failed === files.length) return 2;
   return summary.failed > 0 ? 1 : 0;
+}
+
+async function outputDirectoryProblem(dir: string): Promise<string | null> {
+  try {
+    await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK);
+    return null;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') return 'not a directory (-o names the directory the outputs go to)';
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'cannot write here (permission denied)';
+    return `cannot make the output directory (${code ?? (e as Error).message})`;
+  }
 }
 
 async function isDirectory(path: string): Promise<boolean> {

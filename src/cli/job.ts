@@ -62,6 +62,16 @@ export function countsOf(out: DocumentOut): Counts {
   };
 }
 
+const WRITE_ERRORS: Record<string, string> = {
+  EISDIR: 'a directory is in the way',
+  ENOTDIR: 'a file is in the way',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+};
+
 async function bytesOf(job: Job): Promise<Uint8Array> {
   if (job.contentBase64 !== undefined) return Buffer.from(job.contentBase64, 'base64');
   if (job.content !== undefined) return Buffer.from(job.content, 'utf8');
@@ -84,7 +94,14 @@ export async function runJob(job: Job): Promise<JobResult> {
     const doc = runPipeline(bytes, { path: job.path, encoding: job.encoding, format: job.sourceFormat, templates: job.templates, sha256 });
     const out = toOutput(doc, job.script);
     const text = job.format === 'jsonl' ? JSON.stringify(out) : serialize(out, job.format);
-    if (job.output) await writeAtomic(job.output, text);
+    if (job.output) {
+      try {
+        await writeAtomic(job.output, text);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? '';
+        throw new InputError('WRITE_FAILED', `cannot write ${job.output} (${WRITE_ERRORS[code] ?? (code || (e as Error).message)})`);
+      }
+    }
     return {
       status: 'ok',
       sha256,

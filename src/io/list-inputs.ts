@@ -4,7 +4,7 @@
  * directory given, or the fixed part of the glob), which the output tree mirrors.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { basename, extname, join, relative } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 export const INPUT_EXTENSIONS = /\.(?:txt|text|md|html?|docx)$/i;
@@ -59,5 +59,25 @@ export async function listInputs(inputs: readonly string[]): Promise<InputFile[]
       for (const m of matches) if (INPUT_EXTENSIONS.test(m)) add({ path: m, relative: relative(base, m).replace(INPUT_EXTENSIONS, '') });
     } else add({ path: input, relative: basename(input).replace(INPUT_EXTENSIONS, '') });
   }
-  return out;
+  return distinctOutputs(out);
+}
+
+/**
+ * No two inputs may write the same output (compared without case, as some file systems do):
+ * inputs that would (`plan.txt` and `plan.html`) keep their extension in the output name
+ * (`plan.txt.json`, `plan.html.json`); any still alike (the same name given from two folders)
+ * are numbered in input order (`plan-2.json`).
+ */
+export function distinctOutputs(files: readonly InputFile[]): InputFile[] {
+  const key = (f: InputFile) => f.relative.toLowerCase();
+  const count = new Map<string, number>();
+  for (const f of files) count.set(key(f), (count.get(key(f)) ?? 0) + 1);
+  const named = files.map((f) => (count.get(key(f))! > 1 ? { ...f, relative: f.relative + extname(f.path) } : f));
+  const used = new Set<string>();
+  return named.map((f) => {
+    let relative = f.relative;
+    for (let n = 2; used.has(relative.toLowerCase()); n++) relative = `${f.relative}-${n}`;
+    used.add(relative.toLowerCase());
+    return relative === f.relative ? f : { ...f, relative };
+  });
 }
