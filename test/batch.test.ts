@@ -3,7 +3,7 @@
  */
 import { describe, expect, it, beforeAll } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEEDS_DIR, seedFiles } from './helpers.js';
@@ -45,6 +45,23 @@ describe('batch', () => {
         f('c/plan-2.txt', 'plan-2'),
       ]).map((x) => x.relative),
     ).toEqual(['plan.txt', 'plan.html', 'PLAN.txt-2', 'x', 'plan-2']);
+  });
+
+  it('follows symbolic links to files and folders, and reads a folder reached twice once', () => {
+    const dir = join(tmp, 'links');
+    mkdirSync(join(dir, 'real'), { recursive: true });
+    copyFileSync(join(SEEDS_DIR, seedFiles[3]), join(dir, 'real', 'a.txt'));
+    symlinkSync(join(dir, 'real', 'a.txt'), join(dir, 'b.txt'));
+    symlinkSync(join(dir, 'real'), join(dir, 'again'));
+    symlinkSync(dir, join(dir, 'real', 'up'));
+    const out = join(tmp, 'links-out');
+    const r = run(['extract', dir, '-o', out, '--quiet']);
+    expect(r.code).toBe(0);
+    const written = walk(out)
+      .filter((f) => !f.includes('manifest'))
+      .map((f) => f.slice(out.length + 1))
+      .sort();
+    expect(written).toEqual(['b.json', 'real/a.json']);
   });
 
   it('never lets two inputs write the same output', () => {

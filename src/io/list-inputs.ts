@@ -3,7 +3,7 @@
  * the tool reads, and globs (tinyglobby). Each result keeps the path relative to its root (the
  * directory given, or the fixed part of the glob), which the output tree mirrors.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
@@ -17,13 +17,28 @@ export interface InputFile {
   relative: string;
 }
 
-/** Every file below a directory, in name order at each level. */
-export async function walkFiles(dir: string, out: string[] = []): Promise<string[]> {
+/**
+ * Every file below a directory, in name order at each level (entries reached through symbolic links
+ * after the others). Links are followed, as a corpus is often a tree of links; a directory reached
+ * twice, as through a link back up the tree, is read once.
+ */
+export async function walkFiles(dir: string, out: string[] = [], seen = new Set<string>()): Promise<string[]> {
+  const real = await realpath(dir);
+  if (seen.has(real)) return out;
+  seen.add(real);
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Real entries first, so that a folder reached both directly and through a link keeps its own name.
+  const linked: string[] = [];
   for (const e of entries) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) await walkFiles(p, out);
+    if (e.isSymbolicLink()) linked.push(p);
+    else if (e.isDirectory()) await walkFiles(p, out, seen);
     else if (e.isFile()) out.push(p);
+  }
+  for (const p of linked) {
+    const target = await stat(p).catch(() => null);
+    if (target?.isDirectory()) await walkFiles(p, out, seen);
+    else if (target?.isFile()) out.push(p);
   }
   return out;
 }
