@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
+import fc from 'fast-check';
 import { findMainContent, looksLikeHtml, MAX_NESTING, nestingDepth, readHtml } from '../src/stages/read-html.js';
 import { chineseCounting } from '../src/stages/read-docx.js';
 import { runPipeline } from '../src/pipeline/run.js';
@@ -20,6 +21,28 @@ describe('readHtml', () => {
     expect(html.slice(mapped.map[at], mapped.map[at] + 7)).toBe('&ldquo;');
     const nine = mapped.text.indexOf('90%');
     expect(html.slice(mapped.map[nine], mapped.map[nine] + 3)).toBe('90%');
+  });
+
+  it('maps each character to itself in the raw page, or to the & of its entity (property)', () => {
+    const piece = fc.constantFrom(
+      ...['字', '规划', 'a', '😀', ' ', '\u3000', '&', ';', '<', '< b', 'R&D;', '&copy', '&amp;', '&lt;', '&#20013;', '&#x4e2d;', '&nbsp;'],
+      ...['<b>', '</b>', '</font>', '<br>', '<!-- x -->'],
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 30 }), (pieces) => {
+        const html = page(`<div id="zoom"><p>${pieces.join('')}。</p></div>`);
+        const { mapped } = readHtml(html);
+        expect(mapped.map).toHaveLength(mapped.text.length + 1);
+        for (let k = 0; k < mapped.text.length; k++) {
+          const ch = mapped.text[k];
+          // Line breaks and collapsed spaces are the reader's; both halves of a pair map to its start.
+          if (ch === '\n' || ch === ' ' || /[\udc00-\udfff]/.test(ch)) continue;
+          const raw = html[mapped.map[k]];
+          expect(raw === ch || raw === '&', `${JSON.stringify(ch)} mapped to ${JSON.stringify(raw)}`).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('puts block elements, <br> and table cells on lines of their own', () => {

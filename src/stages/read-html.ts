@@ -15,6 +15,7 @@
 import { load } from 'cheerio/slim';
 import type { MappedText } from '../pipeline/mapped-text.js';
 import type { PageHints, SourceGrid } from '../pipeline/doc.js';
+import { DecodingMode, EntityDecoder, htmlDecodeTree } from 'entities/decode';
 import { InputError } from './decode.js';
 
 interface DomNode {
@@ -160,7 +161,8 @@ function hanCount(s: string): number {
   return n;
 }
 
-const PUNCTUATION = new Set(['。', '，', '；', '：', '！', '？']);
+/** 。，；：！？ */
+const isPunctuation = (c: number) => c === 0x3002 || c === 0xff0c || c === 0xff1b || c === 0xff1a || c === 0xff01 || c === 0xff1f;
 
 /** What text density needs of a node, for every node at once: one pass, children before parents. */
 interface Density {
@@ -187,8 +189,11 @@ function densities(root: DomNode): Map<DomNode, Density> {
     const d: Density = { han: 0, linkHan: 0, punctuation: 0, hasTable: false };
     if (x.type === 'text') {
       const data = x.data ?? '';
-      d.han = hanCount(data);
-      for (let i = 0; i < data.length; i++) if (PUNCTUATION.has(data[i])) d.punctuation++;
+      for (let i = 0; i < data.length; i++) {
+        const c = data.charCodeAt(i);
+        if (c >= 0x4e00 && c <= 0x9fff) d.han++;
+        else if (isPunctuation(c)) d.punctuation++;
+      }
     } else if (x.type === 'tag' || x.type === 'root') {
       const skipped = x.name !== undefined && SKIP.has(x.name);
       for (const c of x.children ?? []) {
@@ -377,6 +382,27 @@ function cellsOf(row: DomNode): DomNode[] {
 
 const span = (n: DomNode, attr: string) => Math.min(Math.max(Number.parseInt(n.attribs?.[attr] ?? '1', 10) || 1, 1), 200);
 
+/** After `<`, what makes it markup rather than a less-than sign: a letter, `/`, `!` or `?`. */
+const isTagStart = (c: number) => ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x2f || c === 0x21 || c === 0x3f;
+/**
+ * How many characters of the raw text an `&` at `pos` stands for, read by the parser's own entity
+ * decoder (the `entities` package, in the legacy mode htmlparser2 uses for text): `&nbsp;` is 6,
+ * `&copy` without its semicolon 5 (also inside `&copya;`), and an & that stands for itself 1.
+ */
+let consumed = 0;
+const entityDecoder = new EntityDecoder(htmlDecodeTree, (_codePoint, length) => {
+  consumed = length;
+});
+
+function afterAmpersand(source: string, pos: number, end: number): number {
+  consumed = 0;
+  entityDecoder.startEntity(DecodingMode.Legacy);
+  // The longest entity name is 31 characters; the text node ends at `end`.
+  const window = source.slice(pos, Math.min(end, pos + 40));
+  if (entityDecoder.write(window, 1) < 0) entityDecoder.end();
+  return pos + Math.max(consumed, 1);
+}
+
 /** What `\s` matches (U+00A0 among them), by code. */
 function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
@@ -417,36 +443,55 @@ class Builder {
   /** Append a text node's characters, each mapped to its raw offset (entities map to their '&'). */
   text(n: DomNode, outside: boolean): [number, number] | null {
     const data = n.data ?? '';
+    const source = this.source;
     const start = n.startIndex ?? 0;
     const end = (n.endIndex ?? start) + 1;
-    const raw = this.source.slice(start, end);
-    let i = 0;
+    let pos = start;
     let first = -1;
     let last = -1;
-    for (const ch of data) {
+    // Characters are appended in runs (a slice of `data` each), not one string per character.
+    let runFrom = -1;
+    let j = 0;
+    let noTagAhead = false;
+    const flush = () => {
+      if (runFrom >= 0) this.parts.push(data.slice(runFrom, j));
+      runFrom = -1;
+    };
+    while (j < data.length) {
+      const c = data.charCodeAt(j);
+      const len = c >= 0xd800 && c <= 0xdbff && j + 1 < data.length && (data.charCodeAt(j + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      // Markup the parser dropped inside the text (a stray `</font>`, merged text on either side).
+      while (!noTagAhead && pos + 1 < end && source.charCodeAt(pos) === 0x3c && isTagStart(source.charCodeAt(pos + 1))) {
+        let gt = pos + 1;
+        while (gt < end && source.charCodeAt(gt) !== 0x3e) gt++;
+        if (gt >= end) noTagAhead = true;
+        else pos = gt + 1;
+      }
       // Align with the raw text: an entity in the source stands for one decoded character.
-      let at = start + i;
-      if (raw[i] === ch[0]) i += ch.length;
-      else if (raw[i] === '&') {
-        const semi = raw.indexOf(';', i);
-        at = start + i;
-        i = semi > i && semi - i <= 12 ? semi + 1 : i + 1;
-      } else i += ch.length;
-      if (ch.length === 1 && isSpace(ch.charCodeAt(0))) {
+      const at = pos;
+      const r = pos < end ? source.charCodeAt(pos) : -1;
+      if (r === 0x26) pos = afterAmpersand(source, pos, end);
+      else pos += len;
+      if (len === 1 && isSpace(c)) {
+        flush();
         if (this.lineHasText) this.pendingSpace = true;
+        j += len;
         continue;
       }
       if (this.pendingSpace) {
+        flush();
         this.parts.push(' ');
         this.offsets.push(at);
         this.pendingSpace = false;
       }
-      this.parts.push(ch);
-      for (let k = 0; k < ch.length; k++) this.offsets.push(at);
+      if (runFrom < 0) runFrom = j;
+      for (let k = 0; k < len; k++) this.offsets.push(at);
       this.lineHasText = true;
       if (first < 0) first = at;
       last = at + 1;
+      j += len;
     }
+    flush();
     if (first < 0) return null;
     if (outside) this.outside.push([first, last]);
     this.ranges.push([first, last]);
