@@ -213,13 +213,13 @@ function densities(root: DomNode): Map<DomNode, Density> {
   return out;
 }
 
-/** Every element in document order, SKIP elements and what is inside them left out. */
-function elements(root: DomNode): DomNode[] {
+/** Every element in document order; SKIP elements and what is inside them too only when asked. */
+function tagsInOrder(root: DomNode, withSkipped: boolean): DomNode[] {
   const out: DomNode[] = [];
   const stack: DomNode[] = [...(root.children ?? [])].reverse();
   while (stack.length) {
     const c = stack.pop()!;
-    if (c.type !== 'tag' || SKIP.has(c.name!)) continue;
+    if (c.type !== 'tag' || (!withSkipped && SKIP.has(c.name!))) continue;
     out.push(c);
     const children = c.children ?? [];
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
@@ -227,19 +227,10 @@ function elements(root: DomNode): DomNode[] {
   return out;
 }
 
+/** Every element in document order, SKIP elements and what is inside them left out. */
+const elements = (root: DomNode) => tagsInOrder(root, false);
 /** Every element in document order, <head> included. */
-function allTags(root: DomNode): DomNode[] {
-  const out: DomNode[] = [];
-  const stack: DomNode[] = [...(root.children ?? [])].reverse();
-  while (stack.length) {
-    const c = stack.pop()!;
-    if (c.type !== 'tag') continue;
-    out.push(c);
-    const children = c.children ?? [];
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-  }
-  return out;
-}
+const allTags = (root: DomNode) => tagsInOrder(root, true);
 
 /** Every node below a node (text and comments too). */
 function descendants(n: DomNode): DomNode[] {
