@@ -64,6 +64,24 @@ describe('batch', () => {
     expect(written).toEqual(['b.json', 'real/a.json']);
   });
 
+  it('extracts a document too large for a worker heap instead of crashing the batch', () => {
+    const dir = join(tmp, 'large');
+    mkdirSync(dir, { recursive: true });
+    const seed = readFileSync(join(SEEDS_DIR, seedFiles[2]), 'utf8');
+    // About 16 MB: more than a worker's capped heap can extract.
+    writeFileSync(join(dir, 'large.txt'), seed.repeat(Math.ceil(6_000_000 / seed.length)));
+    // More files than a batch runs in its own thread, so that workers run it.
+    for (const f of seedFiles) copyFileSync(join(SEEDS_DIR, f), join(dir, f));
+    const out = join(tmp, 'large-out');
+    const r = run(['extract', dir, '-o', out, '--jobs', '2', '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const large = JSON.parse(readFileSync(join(out, 'large.json'), 'utf8'));
+    expect(large.source.chars).toBeGreaterThan(6_000_000);
+    expect(large.indicators.length).toBeGreaterThan(100);
+    for (const f of seedFiles) expect(existsSync(join(out, f.replace(/\.txt$/, '.json')))).toBe(true);
+  });
+
   it('never lets two inputs write the same output', () => {
     const dir = join(tmp, 'same-stem');
     mkdirSync(join(dir, 'sub'), { recursive: true });

@@ -43,8 +43,21 @@ export async function runJobs(next: () => Promise<Job | null> | Job | null, tota
       })
     : null;
   // The pipeline is loaded in this thread only when it runs here.
-  const local = pool ? null : (await import('./job.js')).runJob;
-  const run = (job: Job): Promise<JobResult> => (pool ? (pool.run(job) as Promise<JobResult>) : local!(job));
+  let local = pool ? null : (await import('./job.js')).runJob;
+  const runHere = async (job: Job): Promise<JobResult> => {
+    local ??= (await import('./job.js')).runJob;
+    return local(job);
+  };
+  // A worker's result never rejects: a document too large for a worker's capped heap is extracted
+  // again in this thread (uncapped), and any other loss of a worker fails that file alone.
+  const run = (job: Job): Promise<JobResult> =>
+    pool
+      ? (pool.run(job) as Promise<JobResult>).catch((e: NodeJS.ErrnoException) =>
+          e?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? runHere(job)
+            : { status: 'failed', ms: 0, error: { code: 'INTERNAL', message: `internal error: ${e?.message ?? String(e)}` } },
+        )
+      : runHere(job);
   const window = Math.max(2, options.jobs * 4);
   const pending = new Map<number, Promise<JobResult>>();
   let issued = 0;
