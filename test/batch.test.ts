@@ -106,6 +106,20 @@ describe('batch', () => {
     expect(JSON.parse(readFileSync(join(out, 'plan.html.json'), 'utf8')).source.format).toBe('html');
   });
 
+  it('refuses a report path that is a directory before the batch, and names a report it cannot write after it', () => {
+    const out = join(tmp, 'report-out');
+    const early = run(['extract', SEEDS_DIR, '-o', out, '--report', tmp]);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toBe(`policy-extract: ${tmp}: is a directory (--report names the report file)\n`);
+    expect(existsSync(out)).toBe(false);
+    const file = join(tmp, 'plain-file');
+    writeFileSync(file, 'x');
+    const late = run(['extract', SEEDS_DIR, '-o', out, '--report', join(file, 'report.json'), '--quiet']);
+    expect(late.code).toBe(1);
+    expect(late.stderr).toBe(`policy-extract: ${join(file, 'report.json')}: cannot write the report (a file is in the way)\n`);
+    expect(readdirSync(out).filter((f) => f.endsWith('.json') && !f.startsWith('.'))).toHaveLength(seedFiles.length);
+  });
+
   it('names an output it cannot write, with the reason, and writes the others', () => {
     const out = join(tmp, 'blocked');
     const first = seedFiles[0].replace(/\.txt$/, '.json');

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { InputFile } from '../io/list-inputs.js';
-import { writeAtomic } from '../io/write-output.js';
+import { writeAtomic, writeErrorReason } from '../io/write-output.js';
 import { TOOL, VERSION } from '../version.js';
 import type { OutputScript } from '../pipeline/output.js';
 import { errorLine, type OutputFormat } from './format.js';
@@ -53,6 +53,8 @@ export interface FileReport {
 }
 
 export interface BatchSummary {
+  /** The report could not be written (the outputs were). */
+  reportFailed?: boolean;
   ok: number;
   skipped: number;
   failed: number;
@@ -165,7 +167,12 @@ export async function runBatch(files: readonly InputFile[], o: BatchOptions): Pr
       totals: { files: files.length, ok: summary.ok, skipped: summary.skipped, failed: summary.failed },
       files: summary.files,
     };
-    await writeAtomic(o.report, `${JSON.stringify(report, null, 2)}\n`);
+    try {
+      await writeAtomic(o.report, `${JSON.stringify(report, null, 2)}\n`);
+    } catch (e) {
+      o.stderr(errorLine(o.report, `cannot write the report (${writeErrorReason(e)})`));
+      summary.reportFailed = true;
+    }
   }
   if (!o.quiet) {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -182,6 +182,10 @@ async function runExtract(inputs: string[], options: ExtractOptions, io: CliIO):
     );
     return 2;
   }
+  if (options.report !== undefined && (await isDirectory(options.report))) {
+    io.stderr(errorLine(options.report, 'is a directory (--report names the report file)'));
+    return 2;
+  }
   // The output directory is made if missing; anything else in its place stops the batch before it starts.
   const outProblem = await outputDirectoryProblem(options.output);
   if (outProblem) {
@@ -201,7 +205,7 @@ async function runExtract(inputs: string[], options: ExtractOptions, io: CliIO):
     tty: io.tty ?? false,
   });
   if (summary.failed === files.length) return 2;
-  return summary.failed > 0 ? 1 : 0;
+  return summary.failed > 0 || summary.reportFailed ? 1 : 0;
 }
 
 async function outputDirectoryProblem(dir: string): Promise<string | null> {

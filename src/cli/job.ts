@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import { readInput } from '../io/read-input.js';
-import { writeAtomic } from '../io/write-output.js';
+import { writeAtomic, writeErrorReason } from '../io/write-output.js';
 import { runPipeline } from '../pipeline/run.js';
 import { toOutput, type OutputScript } from '../pipeline/output.js';
 import { InputError } from '../stages/decode.js';
@@ -62,16 +62,6 @@ export function countsOf(out: DocumentOut): Counts {
   };
 }
 
-const WRITE_ERRORS: Record<string, string> = {
-  EISDIR: 'a directory is in the way',
-  ENOTDIR: 'a file is in the way',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-};
-
 async function bytesOf(job: Job): Promise<Uint8Array> {
   if (job.contentBase64 !== undefined) return Buffer.from(job.contentBase64, 'base64');
   if (job.content !== undefined) return Buffer.from(job.content, 'utf8');
@@ -98,8 +88,7 @@ export async function runJob(job: Job): Promise<JobResult> {
       try {
         await writeAtomic(job.output, text);
       } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code ?? '';
-        throw new InputError('WRITE_FAILED', `cannot write ${job.output} (${WRITE_ERRORS[code] ?? (code || (e as Error).message)})`);
+        throw new InputError('WRITE_FAILED', `cannot write ${job.output} (${writeErrorReason(e)})`);
       }
     }
     return {

@@ -26,3 +26,20 @@ export async function writeAtomic(path: string, content: string): Promise<void> 
     throw e;
   }
 }
+
+const WRITE_ERRORS: Record<string, string> = {
+  EISDIR: 'a directory is in the way',
+  ENOTDIR: 'a file is in the way',
+  EEXIST: 'a file is in the way',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+};
+
+/** Why a write failed, in words. */
+export function writeErrorReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code ?? '';
+  return WRITE_ERRORS[code] ?? (code || (e as Error)?.message || String(e));
+}
