@@ -190,6 +190,33 @@ describe('batch', () => {
     expect(written.length).toBeLessThan(300);
   });
 
+  it('stops on Ctrl-C with what it finished recorded, goes on when run again, and clears stale temporary files', async () => {
+    const input = join(tmp, 'inint');
+    mkdirSync(input);
+    for (let i = 0; i < 300; i++) copyFileSync(join(SEEDS_DIR, seedFiles[2]), join(input, `d${i}.txt`));
+    const out = join(tmp, 'outint');
+    // A temporary file a killed batch left behind (no process has that id).
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, '.d0.json.999999999.0.tmp'), '{');
+    const args = [BIN, 'extract', input, '-o', out, '--jobs', '2'];
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    while (!existsSync(out) || readdirSync(out).filter((f) => f.endsWith('.json') && !f.startsWith('.')).length < 40)
+      await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGINT');
+    const code = await new Promise((r) => child.on('exit', (c) => r(c)));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/interrupted: \d+ of 300 done in .*; run the same command again to go on/);
+    expect(existsSync(join(out, '.d0.json.999999999.0.tmp'))).toBe(false);
+    const done = Number(/interrupted: (\d+)/.exec(stderr)![1]);
+    expect(done).toBeGreaterThan(0);
+    const again = run(args.slice(1));
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(new RegExp(`${300 - done} of 300 extracted into .*, ${done} unchanged and skipped`));
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('shows a progress bar on a terminal and none elsewhere', () => {
     const out = join(tmp, 'tty');
     // `script` runs the command on a pseudo-terminal, as a user at a shell would.

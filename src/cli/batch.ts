@@ -3,6 +3,7 @@
  * manifest in the directory remembers which input (by hash), tool version and options made each
  * output, so a re-run skips what has not changed; a failure is named and the batch goes on.
  */
+import { readdirSync, rmSync, type Dirent } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
@@ -61,6 +62,39 @@ export interface BatchSummary {
   files: FileReport[];
 }
 
+/** Temporary files (`.name.PID.N.tmp`) that a killed batch left where its outputs go. */
+const TEMPORARY = /^\..+\.(\d+)\.\d+\.tmp$/;
+
+/** Whether a process of that id still runs (another batch writing into the same directory). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function removeStaleTemporaries(outDir: string): void {
+  const stack = [outDir];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) stack.push(join(dir, e.name));
+      else if (e.isFile()) {
+        const pid = TEMPORARY.exec(e.name)?.[1];
+        if (pid !== undefined && !running(Number(pid))) rmSync(join(dir, e.name), { force: true });
+      }
+    }
+  }
+}
+
 async function loadManifest(path: string, options: string): Promise<Manifest> {
   const fresh: Manifest = { tool: TOOL, version: VERSION, options, outputs: {} };
   try {
@@ -98,6 +132,18 @@ export async function runBatch(files: readonly InputFile[], o: BatchOptions): Pr
     if (bar) o.stderr(`\r\x1b[K${line}`);
     else o.stderr(line);
   };
+
+  removeStaleTemporaries(o.outDir);
+  // Interrupted (Ctrl-C, a scheduler's SIGTERM): keep what is done, so that the same command goes on.
+  const saveManifest = () => writeAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  const onSignal = (signal: NodeJS.Signals) => {
+    bar?.stop();
+    void saveManifest();
+    o.stderr(`interrupted: ${summary.ok + summary.skipped} of ${files.length} done in ${o.outDir}; run the same command again to go on\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
 
   let k = 0;
   let sinceSave = 0;
@@ -152,13 +198,15 @@ export async function runBatch(files: readonly InputFile[], o: BatchOptions): Pr
         // Save the manifest now and then: a killed batch still skips what it finished.
         if (++sinceSave >= 500) {
           sinceSave = 0;
-          await writeAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+          await saveManifest();
         }
       },
     },
   );
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
   bar?.stop();
-  await writeAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  await saveManifest();
   if (o.report) {
     const report = {
       tool: TOOL,

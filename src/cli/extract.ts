@@ -270,7 +270,8 @@ Examples:
   $ echo '{"id":"a","path":"plan.txt"}' | policy-extract extract --jsonl
 
 A batch (-o DIR) writes every output atomically, skips inputs whose output is up to date (same input
-hash, tool version and options; --force redoes them), and goes on past a bad input.
+hash, tool version and options; --force redoes them), and goes on past a bad input. Interrupted
+(Ctrl-C), it records what it finished: the same command goes on from there.
 Exit codes: 0 all inputs extracted, 1 some failed (each named on stderr), 2 usage error or nothing read.`,
     )
     .action(async (inputs: string[], opts: ExtractOptions) => {
