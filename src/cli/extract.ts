@@ -250,7 +250,11 @@ export function extractCommand(io: CliIO): Command {
     )
     .option('-e, --encoding <label>', 'force the input encoding (utf-8, gbk, gb18030, big5, utf-16le…) instead of detecting it')
     .option('-o, --output <dir>', 'write one output file per input under DIR, mirroring the input tree (needed for several inputs)')
-    .option('-j, --jobs <n>', `worker threads for a batch (default: all ${defaultJobs()} cores)`, positiveInteger)
+    .option(
+      '-j, --jobs <n>',
+      `worker threads for a batch, each with its own copy of the pipeline (~40 MB); default: all ${defaultJobs()} cores`,
+      positiveInteger,
+    )
     .option('--force', 're-extract inputs whose output is already up to date')
     .option('--report <file>', 'write a JSON report of the batch: per file status, counts, warnings, time')
     .option(

@@ -32,11 +32,13 @@ export async function runJobs(next: () => Promise<Job | null> | Job | null, tota
   const useThreads = options.jobs > 1 && worker !== null && (total === null || total > IN_PROCESS_MAX);
   // Worker heaps are capped: the pipeline's garbage is short-lived, and a batch of any size should
   // stay within a few hundred megabytes.
+  // No more workers than there are jobs to give them (each one loads the whole pipeline).
+  const threads = total === null ? options.jobs : Math.min(options.jobs, total);
   const pool = useThreads
     ? new Piscina({
         filename: worker.href,
-        minThreads: options.jobs,
-        maxThreads: options.jobs,
+        minThreads: threads,
+        maxThreads: threads,
         idleTimeout: 1000,
         concurrentTasksPerWorker: 4,
         resourceLimits: { maxOldGenerationSizeMb: 80, maxYoungGenerationSizeMb: 16 },
