@@ -217,6 +217,26 @@ describe('batch', () => {
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('records finished files every few seconds, so that a batch killed outright still skips them', async () => {
+    const input = join(tmp, 'insave');
+    mkdirSync(input);
+    for (let i = 0; i < 1500; i++) copyFileSync(join(SEEDS_DIR, seedFiles[i % seedFiles.length]), join(input, `d${i}.txt`));
+    const out = join(tmp, 'outsave');
+    const args = [BIN, 'extract', input, '-o', out, '--jobs', '2', '--quiet'];
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+    let exited = false;
+    const exit = new Promise((r) => child.on('exit', () => r((exited = true))));
+    const manifest = join(out, '.policy-extract-manifest.json');
+    while (!existsSync(manifest) && !exited) await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGKILL');
+    await exit;
+    const recorded = Object.keys(JSON.parse(readFileSync(manifest, 'utf8')).outputs).length;
+    expect(recorded).toBeGreaterThan(0);
+    const again = run(args.slice(1).filter((a) => a !== '--quiet'));
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(new RegExp(`of 1500 extracted into .*, ${recorded} unchanged and skipped`));
+  }, 60_000);
+
   it('shows a progress bar on a terminal and none elsewhere', () => {
     const out = join(tmp, 'tty');
     // `script` runs the command on a pseudo-terminal, as a user at a shell would.

@@ -16,6 +16,7 @@ import type { Counts, Job, JobResult } from './job.js';
 import { runJobs } from './pool.js';
 
 export const MANIFEST = '.policy-extract-manifest.json';
+const MANIFEST_EVERY_MS = 5000;
 
 interface ManifestEntry {
   input: string;
@@ -146,7 +147,7 @@ export async function runBatch(files: readonly InputFile[], o: BatchOptions): Pr
   process.once('SIGTERM', onSignal);
 
   let k = 0;
-  let sinceSave = 0;
+  let savedAt = performance.now();
   await runJobs(
     () => {
       if (k >= files.length) return null;
@@ -195,10 +196,11 @@ export async function runBatch(files: readonly InputFile[], o: BatchOptions): Pr
         });
         const seconds = (performance.now() - started) / 1000;
         bar?.update(i + 1, { rate: ((i + 1) / Math.max(seconds, 0.001)).toFixed(1), failed: summary.failed });
-        // Save the manifest now and then: a killed batch still skips what it finished.
-        if (++sinceSave >= 500) {
-          sinceSave = 0;
+        // Save the manifest now and then (every few seconds: its size grows with the batch, so a
+        // save every N files would make a large batch quadratic): a killed batch still skips what it finished.
+        if (performance.now() - savedAt >= MANIFEST_EVERY_MS) {
           await saveManifest();
+          savedAt = performance.now();
         }
       },
     },
