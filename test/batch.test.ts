@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEEDS_DIR, seedFiles } from './helpers.js';
 import { distinctOutputs } from '../src/io/list-inputs.js';
+import { main } from '../src/cli/index.js';
+import { Readable } from 'node:stream';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'policy-extract.js');
@@ -334,6 +336,26 @@ describe('JSON lines', () => {
     expect(lines[1].error.message).toBe('give one of "path", "content" or "contentBase64", not "path" and "content"');
     expect(lines[2].error.message).toMatch(/^not valid JSON \(/);
     expect(lines[3].error.message).toBe('not a JSON object');
+  });
+
+  it('waits for a slow reader instead of piling results up in memory', async () => {
+    const requests = Array.from({ length: 40 }, (_, i) => JSON.stringify({ id: i, path: join(SEEDS_DIR, seedFiles[i % 5]) })).join('\n');
+    const written: string[] = [];
+    let release!: () => void;
+    const blocked = new Promise<void>((r) => (release = r));
+    let drains = 0;
+    const done = main(['node', 'policy-extract', 'extract', '--jsonl', '--jobs', '1'], {
+      stdin: Readable.from([requests]),
+      stdout: (s) => void written.push(s),
+      stderr: () => {},
+      // The reader takes nothing until released.
+      drain: () => (++drains === 1 ? blocked : Promise.resolve()),
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(written).toHaveLength(1);
+    release();
+    expect(await done).toBe(0);
+    expect(written.map((l) => JSON.parse(l).id)).toEqual(Array.from({ length: 40 }, (_, i) => i));
   });
 
   it('runs the README GNU parallel example', () => {

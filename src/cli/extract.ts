@@ -22,6 +22,8 @@ export interface CliIO {
   tty?: boolean;
   /** Where `-` and `--jsonl` read from. */
   stdin?: NodeJS.ReadableStream;
+  /** Resolves when stdout has room again (streams of results wait for their reader). */
+  drain?: () => Promise<void>;
 }
 
 export interface ExtractOptions {
@@ -75,7 +77,8 @@ function jobFromRequest(line: string, options: ExtractOptions): { id: unknown; j
 
 async function runJsonlStdin(options: ExtractOptions, io: CliIO): Promise<number> {
   const lines = createInterface({ input: io.stdin ?? process.stdin, crlfDelay: Infinity })[Symbol.asyncIterator]();
-  const ids: unknown[] = [];
+  // Only requests in flight are remembered: a stream of any length runs in flat memory.
+  const ids = new Map<number, unknown>();
   const refused = new Map<number, string>();
   let failed = 0;
   let n = 0;
@@ -86,8 +89,8 @@ async function runJsonlStdin(options: ExtractOptions, io: CliIO): Promise<number
         if (done) return null;
         if (!value.trim()) continue;
         const { id, job, error } = jobFromRequest(value, options);
-        ids.push(id);
         const index = n++;
+        ids.set(index, id);
         if (job) return job;
         // A bad request still answers in its place, as an error line.
         refused.set(index, error!);
@@ -97,12 +100,15 @@ async function runJsonlStdin(options: ExtractOptions, io: CliIO): Promise<number
     null,
     {
       jobs: options.jobs ?? defaultJobs(),
-      onResult: (i, r) => {
+      onResult: async (i, r) => {
         const result: JobResult = refused.has(i)
           ? { status: 'failed', ms: 0, error: { code: 'BAD_REQUEST', message: refused.get(i)! } }
           : r;
         if (result.status === 'failed') failed++;
-        io.stdout(jsonLine(ids[i], result));
+        io.stdout(jsonLine(ids.get(i), result));
+        ids.delete(i);
+        refused.delete(i);
+        await io.drain?.();
       },
     },
   );
@@ -150,12 +156,13 @@ async function runExtract(inputs: string[], options: ExtractOptions, io: CliIO):
       files.length,
       {
         jobs,
-        onResult: (i, r) => {
+        onResult: async (i, r) => {
           if (r.status === 'failed') {
             failed++;
             io.stderr(errorLine(files[i].path, r.error!.message));
           }
           io.stdout(jsonLine(files[i].path, r));
+          await io.drain?.();
         },
       },
     );

@@ -2,6 +2,7 @@
  * The command-line program. Commands live one per file; this wires them up, maps commander's
  * usage errors to exit code 2, and keeps stdout and stderr apart.
  */
+import { once } from 'node:events';
 import { Command, CommanderError } from 'commander';
 import { extractCommand, type CliIO } from './extract.js';
 import { validateCommand } from './validate.js';
@@ -51,6 +52,9 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<number>
     },
     tty: io?.tty ?? Boolean(process.stderr.isTTY),
     stdin: io?.stdin ?? process.stdin,
+    // A slow reader of a stream of results holds the extraction back instead of filling memory.
+    drain:
+      io?.drain ?? (() => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : Promise.resolve())),
   };
   const program = buildProgram(full);
   try {
