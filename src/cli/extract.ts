@@ -244,7 +244,7 @@ function positiveInteger(value: string): number {
 export function extractCommand(io: CliIO): Command {
   return new Command('extract')
     .description('extract structured facts from scraped plans (.txt, .html, .docx in UTF-8, UTF-16, GB18030/GBK or Big5)')
-    .argument('[inputs...]', 'files, directories (read recursively) or globs; - reads one document from stdin')
+    .argument('[inputs...]', 'files, directories (read recursively, following links) or globs; - reads one document from stdin')
     .addOption(
       new Option('-f, --format <format>', 'output syntax: json, yaml, or jsonl (one line per input on stdout)')
         .choices(['json', 'yaml', 'jsonl'])
