@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -103,6 +103,14 @@ describe('extract', () => {
     const forced = run(['extract', join(ROOT, 'fixtures', 'variants', '002-gbk.txt'), '--encoding', 'utf-8']);
     expect(forced.code).toBe(2);
     expect(forced.stderr).toMatch(/not valid utf-8 text/);
+  });
+
+  it('rejects an unknown --encoding before reading anything', () => {
+    const out = join(tmp, 'never');
+    const r = run(['extract', SEEDS_DIR, '-o', out, '--encoding', 'klingon']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown encoding "klingon"/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('rejects an unknown flag value as a usage error', () => {

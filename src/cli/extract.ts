@@ -7,6 +7,7 @@ import { access, mkdir, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { listInputs } from '../io/list-inputs.js';
+import { canonicalEncoding } from '../stages/decode.js';
 import type { OutputScript } from '../pipeline/output.js';
 import type { SourceFormat } from '../pipeline/doc.js';
 import { errorLine, type OutputFormat } from './format.js';
@@ -241,6 +242,13 @@ function positiveInteger(value: string): number {
   return n;
 }
 
+/** An encoding label the decoder knows, checked before any file is read. */
+function knownEncoding(value: string): string {
+  if (!canonicalEncoding(value))
+    throw new InvalidArgumentError(`unknown encoding "${value}" (utf-8, gbk, gb18030, big5, utf-16le, utf-16be…)`);
+  return value;
+}
+
 export function extractCommand(io: CliIO): Command {
   return new Command('extract')
     .description('extract structured facts from scraped plans (.txt, .html, .docx in UTF-8, UTF-16, GB18030/GBK or Big5)')
@@ -255,7 +263,11 @@ export function extractCommand(io: CliIO): Command {
         .choices(['simplified', 'traditional', 'original'])
         .default('simplified'),
     )
-    .option('-e, --encoding <label>', 'force the input encoding (utf-8, gbk, gb18030, big5, utf-16le…) instead of detecting it')
+    .option(
+      '-e, --encoding <label>',
+      'force the input encoding (utf-8, gbk, gb18030, big5, utf-16le…) instead of detecting it',
+      knownEncoding,
+    )
     .option('-o, --output <dir>', 'write one output file per input under DIR, mirroring the input tree (needed for several inputs)')
     .option(
       '-j, --jobs <n>',
