@@ -37,6 +37,8 @@ const DATED_AT = /[ \t\u3000]*((?:力争|争取|预计)?(?:到|至)\s*((?:19|20)
  */
 export function datedStatements(text: string, lineStart: number, lineEnd: number, boundaries: readonly number[] = []): DatedStatement[] {
   const line = text.slice(lineStart, lineEnd);
+  // Every dated statement names a year (`…年`): most lines have none.
+  if (!line.includes('年')) return [];
   const starts: { at: number; year: number }[] = [];
   // Boundaries are sorted: visit only those inside this line.
   for (let k = partitionPoint(boundaries.length, (i) => boundaries[i] > lineStart); k < boundaries.length && boundaries[k] < lineEnd; k++) {

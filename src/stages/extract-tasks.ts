@@ -97,6 +97,8 @@ const LEAD_CLAUSE =
 
 function clauseUnits(doc: Doc, from: number, to: number): { lead: Txt[]; support: Txt[]; at: number } | null {
   const text = doc.text.slice(from, to);
+  // The pattern tries every clause start; most items name no lead unit at all.
+  if (!text.includes('牵头')) return null;
   const m = LEAD_CLAUSE.exec(text);
   if (!m) return null;
   const leadStart = from + m.index + m[0].indexOf(m[1]);
@@ -224,7 +226,8 @@ function datedTasks(doc: Doc, out: Task[]): void {
   const covered = new Set(out.filter((t) => t.table === null && t.section !== null).map((t) => t.section));
   // Sentences with a deadline in them, outside the goal part.
   for (const { start, end, text } of bodySentences(doc)) {
-    const d = DEADLINE.exec(text);
+    // Every deadline names a year (`…年`): most sentences have none.
+    const d = text.includes('年') ? DEADLINE.exec(text) : null;
     if (!d) continue;
     const year = Number(d[1] ?? d[3] ?? d[4]);
     if (issued !== null && year < issued) continue;
