@@ -166,6 +166,8 @@ interface ProseScope {
 
 function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
   const text = doc.text.slice(scope.start, scope.end);
+  // Every pattern below reads a number: a sentence without a digit states no indicator.
+  if (!/\d/.test(text)) return;
   const push = (name: Range, target: Value, baseline: Value | null, range: Range) => {
     const section = sectionAt(doc.sections, range[0]);
     out.push({
@@ -373,6 +375,7 @@ export function extractIndicators(doc: Doc): Doc {
   for (const table of doc.tables) tableIndicators(doc, table, out);
   // Sentence by sentence, so that a report of results in one does not silence the target in the next.
   for (const sentence of bodySentences(doc)) {
+    if (!/\d/.test(sentence.text)) continue;
     proseIndicators(
       doc,
       {
