@@ -118,9 +118,21 @@ function needsConversion(line: string): boolean {
 function convertSelectively(text: string, convert: Convert): string {
   const lines = text.split('\n');
   const marks = lines.map(needsConversion);
-  const share = marks.filter(Boolean).length / Math.max(lines.length, 1);
-  if (share > 0.3) return convertLengthPreserving(text, convert);
-  return lines.map((line, i) => (marks[i] ? convertLengthPreserving(line, convert) : line)).join('\n');
+  const picked = lines.filter((_, i) => marks[i]);
+  if (picked.length === 0) return text;
+  if (picked.length / lines.length > 0.3) return convertLengthPreserving(text, convert);
+  // The marked lines go through opencc-js in one call (a call has its own cost; lines convert
+  // independently), and a line whose length changed falls back as in convertLengthPreserving.
+  const converted = convert(picked.join('\n')).split('\n');
+  const together = converted.length === picked.length;
+  let k = 0;
+  return lines
+    .map((line, i) => {
+      if (!marks[i]) return line;
+      const out = together ? converted[k++] : null;
+      return out !== null && out.length === line.length ? out : convertLengthPreserving(line, convert);
+    })
+    .join('\n');
 }
 
 export function toSimplified(text: string): string {
