@@ -3,12 +3,12 @@
  * manifest in the directory remembers which input (by hash), tool version and options made each
  * output, so a re-run skips what has not changed; a failure is named and the batch goes on.
  */
-import { readdirSync, rmSync, type Dirent } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import type { InputFile } from '../io/list-inputs.js';
-import { writeAtomic, writeErrorReason } from '../io/write-output.js';
+import { isStaleTemporary, writeAtomic, writeErrorReason } from '../io/write-output.js';
+import { walkFiles, type InputFile } from '../io/list-inputs.js';
 import { TOOL, VERSION } from '../version.js';
 import type { OutputScript } from '../pipeline/output.js';
 import { errorLine, type OutputFormat } from './format.js';
@@ -63,37 +63,10 @@ export interface BatchSummary {
   files: FileReport[];
 }
 
-/** Temporary files (`.name.PID.N.tmp`) that a killed batch left where its outputs go. */
-const TEMPORARY = /^\..+\.(\d+)\.\d+\.tmp$/;
-
-/** Whether a process of that id still runs (another batch writing into the same directory). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function removeStaleTemporaries(outDir: string): void {
-  const stack = [outDir];
-  while (stack.length) {
-    const dir = stack.pop()!;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      if (e.isDirectory()) stack.push(join(dir, e.name));
-      else if (e.isFile()) {
-        const pid = TEMPORARY.exec(e.name)?.[1];
-        if (pid !== undefined && !running(Number(pid))) rmSync(join(dir, e.name), { force: true });
-      }
-    }
-  }
+/** Temporary files a killed batch left where its outputs go. */
+async function removeStaleTemporaries(outDir: string): Promise<void> {
+  const files = await walkFiles(outDir).catch(() => []);
+  for (const p of files) if (isStaleTemporary(basename(p))) rmSync(p, { force: true });
 }
 
 async function loadManifest(path: string, options: string): Promise<Manifest> {
@@ -134,7 +107,7 @@ export async function runBatch(files: readonly InputFile[], o: BatchOptions): Pr
     else o.stderr(line);
   };
 
-  removeStaleTemporaries(o.outDir);
+  await removeStaleTemporaries(o.outDir);
   // Interrupted (Ctrl-C, a scheduler's SIGTERM): keep what is done, so that the same command goes on.
   const saveManifest = () => writeAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   const onSignal = (signal: NodeJS.Signals) => {

@@ -17,13 +17,34 @@ export async function writeAtomic(path: string, content: string): Promise<void> 
     mkdirSync(dir, { recursive: true });
     madeDirectories.add(dir);
   }
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`);
+  const tmp = temporaryPath(path);
   try {
     writeFileSync(tmp, content);
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
+  }
+}
+
+/** Where writeAtomic writes before the rename: `.name.PID.N.tmp`, hidden, beside the output. */
+function temporaryPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`);
+}
+const TEMPORARY = /^\..+\.(\d+)\.\d+\.tmp$/;
+
+/**
+ * Whether a file is a temporary one that no running process will rename any more: left behind by
+ * a killed writer (a process still running, as another batch into the same folder, keeps its own).
+ */
+export function isStaleTemporary(name: string): boolean {
+  const pid = TEMPORARY.exec(name)?.[1];
+  if (pid === undefined) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code !== 'EPERM';
   }
 }
 
