@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { listInputs } from '../io/list-inputs.js';
 import { canonicalEncoding } from '../stages/decode.js';
+import { writeErrorReason } from '../io/write-output.js';
 import type { OutputScript } from '../pipeline/output.js';
 import type { SourceFormat } from '../pipeline/doc.js';
 import { errorLine, type OutputFormat } from './format.js';
@@ -224,8 +225,7 @@ async function outputDirectoryProblem(dir: string): Promise<string | null> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' || code === 'ENOTDIR') return 'not a directory (-o names the directory the outputs go to)';
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'cannot write here (permission denied)';
-    return `cannot make the output directory (${code ?? (e as Error).message})`;
+    return `cannot write here (${writeErrorReason(e)})`;
   }
 }
 
