@@ -30,10 +30,10 @@ function workerUrl(): URL | null {
 export async function runJobs(next: () => Promise<Job | null> | Job | null, total: number | null, options: RunOptions): Promise<void> {
   const worker = workerUrl();
   const useThreads = options.jobs > 1 && worker !== null && (total === null || total > IN_PROCESS_MAX);
-  // Worker heaps are capped: the pipeline's garbage is short-lived, and a batch of any size should
-  // stay within a few hundred megabytes.
   // No more workers than there are jobs to give them (each one loads the whole pipeline).
   const threads = total === null ? options.jobs : Math.min(options.jobs, total);
+  // Worker heaps are capped: the pipeline's garbage is short-lived, and a batch of any size should
+  // stay within a few hundred megabytes.
   const pool = useThreads
     ? new Piscina({
         filename: worker.href,
@@ -44,12 +44,9 @@ export async function runJobs(next: () => Promise<Job | null> | Job | null, tota
         resourceLimits: { maxOldGenerationSizeMb: 80, maxYoungGenerationSizeMb: 16 },
       })
     : null;
-  // The pipeline is loaded in this thread only when it runs here.
-  let local = pool ? null : (await import('./job.js')).runJob;
-  const runHere = async (job: Job): Promise<JobResult> => {
-    local ??= (await import('./job.js')).runJob;
-    return local(job);
-  };
+  // The pipeline is loaded in this thread only when a job runs here.
+  let pipeline: Promise<typeof import('./job.js')> | null = null;
+  const runHere = async (job: Job): Promise<JobResult> => (await (pipeline ??= import('./job.js'))).runJob(job);
   // A worker's result never rejects: a document too large for a worker's capped heap is extracted
   // again in this thread (uncapped), and any other loss of a worker fails that file alone.
   const run = (job: Job): Promise<JobResult> =>
