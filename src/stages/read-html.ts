@@ -536,9 +536,9 @@ export function readHtml(source: string): HtmlRead {
   const root = $.root()[0] as unknown as DomNode;
   const hints = metaHints(root);
   // The <title> is the article's title plus the site's name (`…的通知_XX市人民政府`): keep the longest part.
-  const pageTitle = findTag(root, 'title');
-  if (pageTitle) {
-    const parts = textOf(pageTitle)
+  const title = findTag(root, 'title');
+  if (title) {
+    const parts = textOf(title)
       .split(/\s*[_|｜—–-]{1,2}\s*/)
       .map((p) => p.trim())
       .filter(Boolean);
@@ -643,7 +643,6 @@ export function readHtml(source: string): HtmlRead {
   };
 
   // The page title first: it often is the only place the article's title is written in full.
-  const title = findTag(root, 'title');
   if (title) {
     for (const c of title.children ?? []) walk(c, true);
     b.newline(title.endIndex ?? 0);
