@@ -75,27 +75,28 @@ async function independentProcesses(corpus, work, n) {
   return performance.now() - t0;
 }
 
-function openccAlone(corpus) {
+/** Every file of the corpus with its bytes, in name order. */
+function corpusFiles(dir, out = []) {
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) corpusFiles(p, out);
+    else out.push([p, readFileSync(p)]);
+  }
+  return out;
+}
+
+function openccAlone(files) {
   const convert = OpenCC.Converter({ from: 'hk', to: 'cn' });
   convert('預熱');
-  const texts = [];
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (!p.endsWith('.docx')) {
-        const b = readFileSync(p);
-        let t;
-        try {
-          t = new TextDecoder('utf-8', { fatal: true }).decode(b);
-        } catch {
-          t = new TextDecoder('gb18030').decode(b);
-        }
-        texts.push(t);
+  const texts = files
+    .filter(([p]) => !p.endsWith('.docx'))
+    .map(([, b]) => {
+      try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(b);
+      } catch {
+        return new TextDecoder('gb18030').decode(b);
       }
-    }
-  };
-  walk(corpus);
+    });
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
   const t0 = performance.now();
   for (const t of texts) convert(t);
@@ -104,19 +105,10 @@ function openccAlone(corpus) {
 
 // Where one worker's time goes: each stage over the whole corpus, in this process, on a second
 // (warm) pass; reading files and writing outputs are left out.
-async function stageTimes(corpus) {
+async function stageTimes(files) {
   const { read, STAGES } = await import(join(root, 'dist/pipeline/run.js'));
   const { toOutput } = await import(join(root, 'dist/pipeline/output.js'));
   const { serialize } = await import(join(root, 'dist/cli/format.js'));
-  const files = [];
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else files.push([p, readFileSync(p)]);
-    }
-  };
-  walk(corpus);
   const ms = {};
   for (let pass = 0; pass < 2; pass++) {
     for (const k of Object.keys(ms)) ms[k] = 0;
@@ -147,8 +139,9 @@ try {
   const one = runBatch(corpus, join(work, 'out1'), 1);
   const all = runBatch(corpus, join(work, 'outN'), cores);
   const independentMs = await independentProcesses(corpus, work, cores);
-  const cc = openccAlone(corpus);
-  const stages = await stageTimes(corpus);
+  const corpusBytes = corpusFiles(corpus);
+  const cc = openccAlone(corpusBytes);
+  const stages = await stageTimes(corpusBytes);
   const many = join(work, 'many');
   const small = sources.filter((s) => s.includes('/cases/'));
   const manyCorpus = buildCorpus(many, MANY_FILES, 0, small);
