@@ -8,7 +8,7 @@
 
 const WHITESPACE = /\s/;
 
-export const isWhitespace = (ch: string): boolean => WHITESPACE.test(ch);
+const isWhitespace = (ch: string): boolean => WHITESPACE.test(ch);
 
 /** Characters of `set` (and whitespace, when `whitespace` is set) as a predicate. */
 export function charsOf(set: string, whitespace = false): (ch: string) => boolean {

@@ -90,8 +90,9 @@ export function declaredCharset(bytes: Uint8Array): string | null {
 
 /**
  * Which encoding the bytes are in. Order: a BOM; valid UTF-8 (most scraped text, whatever a page
- * claims); the page's own declaration when the bytes decode under it; the detectors (chardet, jschardet for short samples) on
- * 2 KB from the first non-ASCII byte; then GB18030 and Big5 as the usual suspects.
+ * claims); the page's own declaration when the bytes decode under it; the detectors (chardet, and
+ * jschardet for short samples) on 2 KB from the first non-ASCII byte; then GB18030 and Big5 as the
+ * usual suspects.
  */
 function detectAndDecode(bytes: Uint8Array): { encoding: string; text: string | null } {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8', text: null };
@@ -118,13 +119,12 @@ type JsChardet = typeof import('jschardet');
 let jschardet: JsChardet | null = null;
 
 function detectEncoding(sample: Uint8Array): string | null {
-  let high = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] >= 0x80) high++;
+  const byteStats = new Array<number>(256).fill(0);
+  for (let i = 0; i < sample.length; i++) byteStats[sample[i]]++;
+  const high = byteStats.slice(0x80).reduce((n, k) => n + k, 0);
   if (high >= SHORT_SAMPLE) {
     // chardet's own recognisers for these four only (its `analyse` runs all 27, most of them for
     // single-byte European encodings), ranked by confidence as `analyse` ranks them.
-    const byteStats = new Array<number>(256).fill(0);
-    for (let i = 0; i < sample.length; i++) byteStats[sample[i]]++;
     const context: Context = {
       byteStats,
       c1Bytes: byteStats.slice(0x80, 0xa0).some((n) => n > 0),
