@@ -48,9 +48,11 @@ function batchScript(corpus, out, jobs) {
     const { runBatch } = await import(${JSON.stringify(join(root, 'dist/cli/batch.js'))});
     const files = await listInputs([${JSON.stringify(corpus)}]);
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const s = await runBatch(files, { outDir: ${JSON.stringify(out)}, format: 'json', script: 'simplified', jobs: ${jobs}, force: true, quiet: true, stderr: () => {}, tty: false });
     const ms = performance.now() - t0;
-    console.log(JSON.stringify({ ms, ok: s.ok, failed: s.failed, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+    const c = process.cpuUsage(c0);
+    console.log(JSON.stringify({ ms, ok: s.ok, failed: s.failed, maxRssMB: process.resourceUsage().maxRSS / 1024, cpuMs: (c.user + c.system) / 1000 }));
   `;
 }
 
@@ -156,6 +158,7 @@ try {
       MBps: +(MB / (one.ms / 1000)).toFixed(2),
       filesPerSecond: +(files / (one.ms / 1000)).toFixed(1),
       peakRssMB: Math.round(one.maxRssMB),
+      cpuSeconds: +(one.cpuMs / 1000).toFixed(2),
     },
     allCores: {
       jobs: cores,
@@ -163,6 +166,7 @@ try {
       MBps: +(MB / (all.ms / 1000)).toFixed(2),
       filesPerSecond: +(files / (all.ms / 1000)).toFixed(1),
       peakRssMB: Math.round(all.maxRssMB),
+      cpuSeconds: +(all.cpuMs / 1000).toFixed(2),
     },
     scaling: +(one.ms / all.ms).toFixed(2),
     // The same work done by `cores` independent one-worker processes at once, against one of them alone.
@@ -181,18 +185,22 @@ try {
   };
   mkdirSync(join(root, 'bench'), { recursive: true });
   writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  const row = (k, v) => console.log(`| ${k.padEnd(34)} | ${String(v).padEnd(28)} |`);
-  console.log(`| ${'measure'.padEnd(34)} | ${'value'.padEnd(28)} |\n|${'-'.repeat(36)}|${'-'.repeat(30)}|`);
+  const row = (k, v) => console.log(`| ${k.padEnd(34)} | ${String(v).padEnd(40)} |`);
+  console.log(`| ${'measure'.padEnd(34)} | ${'value'.padEnd(40)} |\n|${'-'.repeat(36)}|${'-'.repeat(42)}|`);
   row('corpus', `${files} files, ${MB.toFixed(1)} MB`);
   row('1 worker', `${results.oneWorker.MBps} MB/s, ${results.oneWorker.filesPerSecond} files/s`);
   row(`${cores} workers`, `${results.allCores.MBps} MB/s, ${results.allCores.filesPerSecond} files/s`);
   row('scaling (all cores / 1)', `${results.scaling}×`);
+  // CPU time of the whole process (every thread, V8's compiler and collector threads among them)
+  // over wall time: how many cores a run keeps busy.
+  const busy = (r) => `${r.cpuSeconds} s (${(r.cpuSeconds / r.seconds).toFixed(1)} cores)`;
+  row('CPU time (1 worker / all cores)', `${busy(results.oneWorker)} / ${busy(results.allCores)}`);
   row(`ceiling: ${cores} independent processes`, `${results.independentProcessesScaling}×`);
   row('opencc-js conversion alone', `${results.openccAlone.MBps} MB/s`);
   row('1 worker / opencc alone', results.ratioToOpencc);
   row('peak RSS (1 worker / all cores)', `${results.oneWorker.peakRssMB} MB / ${results.allCores.peakRssMB} MB`);
   row(`${manyCorpus.files}-file batch`, `${results.manyFiles.seconds} s, peak RSS ${results.manyFiles.peakRssMB} MB`);
-  console.log(`\n| ${'stage (warm, whole corpus)'.padEnd(34)} | ${'ms'.padEnd(28)} |\n|${'-'.repeat(36)}|${'-'.repeat(30)}|`);
+  console.log(`\n| ${'stage (warm, whole corpus)'.padEnd(34)} | ${'ms'.padEnd(40)} |\n|${'-'.repeat(36)}|${'-'.repeat(42)}|`);
   for (const [k, v] of Object.entries(stages)) row(k, v);
   row('opencc-js alone, same text', Math.round(cc.ms));
 } finally {
