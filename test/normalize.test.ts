@@ -7,10 +7,11 @@ import {
   normalizeLineBreaks,
   removeArtifactSpaces,
   removeLostCharacterMarks,
+  spacesDigits,
 } from '../src/stages/normalize.js';
 import { detectScript, toSimplified, toSimplifiedWhole, toTraditional, PROTECTED_NAMES } from '../src/stages/script.js';
 import type { Message, Removal } from '../src/pipeline/doc.js';
-import { docOf, seedName, seedText } from './helpers.js';
+import { docOf, extract, seedName, seedText } from './helpers.js';
 
 const spaces = (s: string) => removeArtifactSpaces(identityText(s)).text;
 
@@ -19,7 +20,7 @@ describe('removeArtifactSpaces', () => {
     const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
     const WIDE = `${HAN}\\u3000-\\u303f\\uff01-\\uff5e“”‘’`;
     const reference = new RegExp(
-      `(?<=[${WIDE}])[ \\t\\u00a0]+(?=[${WIDE}])|(?<=[${HAN}])[ \\t]+(?=[\\d(,.;:])|(?<=[\\d),.;:])[ \\t]+(?=[${HAN}])|(?<=\\d)[ \\t]+(?=[%％])`,
+      `(?<=[${WIDE}])[ \\t\\u00a0]+(?=[${WIDE}])|(?<=[${HAN}])[ \\t]+(?=[\\d(,.;:])|(?<=[\\d),.;:])[ \\t]+(?=[${HAN}])|(?<=\\d)[ \\t]+(?=[%％‰])`,
       'g',
     );
     const alphabet = fc.constantFrom(...' \t\u00a0\u3000字㐀0(),.;:%％“”‘’a。，-'.split(''));
@@ -50,6 +51,33 @@ describe('removeArtifactSpaces', () => {
     ['时间 : 2024-09-30 09:46:15', '时间: 2024-09-30 09:46:15'],
   ])('%s', (input, expected) => {
     expect(spaces(input)).toBe(expected);
+  });
+});
+
+describe('numbers in text that spaces every digit', () => {
+  const typeset =
+    '到2 0 0 5年 , 按2 0 0 0年价格计算的国内生产总值达到2 9 0 0 亿元左右。人均增长6 .5 %左右 , 比例调整为1 9 ∶4 3 ∶3 8 , 增长率控制在1 0 ‰以下。';
+
+  it('joins the digits of each number, its decimal point, ratio sign and percent sign', () => {
+    expect(spacesDigits(typeset)).toBe(true);
+    expect(spaces(typeset)).toBe(
+      '到2005年,按2000年价格计算的国内生产总值达到2900亿元左右。人均增长6.5%左右,比例调整为19∶43∶38 ,增长率控制在10‰以下。',
+    );
+  });
+
+  it('keeps numbers apart that are not split (two multi-digit numbers, a text that does not space digits)', () => {
+    expect(spaces('到2 0 0 5年 , 按2 0 0 0年计算。基期 2020 2025 目标 35 40')).toContain('2020 2025目标35 40');
+    // One spaced year is not enough to call a text typeset.
+    expect(spacesDigits('到2 0 0 5年，第 1 2 3 页')).toBe(false);
+    expect(spaces('到2 0 0 5年，第 1 2 3 页')).toBe('到2 0 0 5年，第1 2 3页');
+  });
+
+  it('gives the indicator its whole value and year', () => {
+    const doc = extract(
+      '可持续发展的主要预期目标：到2 0 0 5年 , 森林覆盖率提高到4 8 %, 城市绿化覆盖率提高到3 5 %左右。\n按2 0 0 0年价格计算。',
+    );
+    const forest = doc.indicators.find((i) => i.name === '森林覆盖率');
+    expect(forest?.target).toMatchObject({ raw: '48%', value: 48, unit: '%', year: 2005 });
   });
 });
 

@@ -119,6 +119,7 @@ describe('robustness', () => {
     ['many question marks', (n: number) => '?'.repeat(n)],
     ['a long unit list', (n: number) => `责任单位：${'县卫生健康委、'.repeat(n / 7)}`],
     ['many short lines', (n: number) => '序号\n\n'.repeat(n / 4)],
+    ['spaced digits in a text that spaces every digit', (n: number) => `到2 0 0 5年，按2 0 0 0年计算，${'1 '.repeat(n / 2)}%`],
     // Long runs of one character inside every kind of line a plan has: an unanchored pattern that
     // ends in `$` (`/[\s，、]+$/`) rescans such a run from each of its characters.
     ...[' ', '\t', '\u3000', '\u00a0', '、', '，', '：', '（', '(', '|', '.', '*', '"', '）'].map((c): [string, (n: number) => string] => [

@@ -5,7 +5,8 @@
  *   1. line breaks: CRLF and bare CR become LF;
  *   2. viewer page markers: the doc-sharing viewer starts every page with `N、` and cuts words in two
  *      (`健康XX建` / `2、设迈`); a run of such markers is removed and the pages joined;
- *   3. spaces that PDF line breaks left between Chinese characters (`专 项规划`);
+ *   3. spaces that PDF line breaks left between Chinese characters (`专 项规划`), and in typeset text
+ *      that spaced every digit (`到2 0 0 5年`, `6 .5 %`) the spaces inside numbers;
  *   4. runs of `?` standing for lost characters (`??? 五、政策问答`, `安全感。?`);
  *   5. script: the analysis text is simplified; the source script is kept alongside, same length.
  */
@@ -85,8 +86,35 @@ const isWide = (c: number) =>
   isHan(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff5e) || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const isAsciiPunct = (c: number) => c === 0x2c || c === 0x2e || c === 0x3b || c === 0x3a; // , . ; :
+/** What may follow a digit inside a number: `.` `．` `∶` (ratios `1 9 ∶4 3`) `%` `％` `‰`. */
+const isNumberTail = (c: number) => c === 0x2e || c === 0xff0e || c === 0x2236 || c === 0x25 || c === 0xff05 || c === 0x2030;
 
-export function artifactSpaces(text: string): { start: number; end: number }[] {
+/**
+ * Typeset text that spaced every digit: years written `2 0 0 5` (a lone digit and three more), at
+ * least twice. Such a text spaces all its numbers (`2 9 0 0 亿元`, `1 2 %`, `6 .5 %`).
+ */
+const SPACED_YEAR = /(?<![\d.])[12] \d \d \d(?!\d)/g;
+export function spacesDigits(text: string): boolean {
+  let n = 0;
+  for (const _ of text.matchAll(SPACED_YEAR)) if (++n >= 2) return true;
+  return false;
+}
+
+/**
+ * Where a space splits a number in a text that spaces digits: one space between two digits, one of
+ * which stands alone (`2 0 0 5`, not the two numbers `2020 2025`), or between a digit and what ends
+ * a number (`6 .5`, `1 2 %`).
+ */
+function splitsNumber(text: string, start: number, end: number): boolean {
+  if (end - start !== 1 || text.charCodeAt(start) !== 0x20) return false;
+  const b = text.charCodeAt(start - 1);
+  const a = text.charCodeAt(end);
+  if (!isDigit(b)) return false;
+  if (isNumberTail(a)) return true;
+  return isDigit(a) && (start < 2 || !isDigit(text.charCodeAt(start - 2)) || end + 1 >= text.length || !isDigit(text.charCodeAt(end + 1)));
+}
+
+export function artifactSpaces(text: string, spacedDigits = false): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   for (const m of text.matchAll(/[ \t\u00a0]+/g)) {
     const start = m.index;
@@ -99,7 +127,8 @@ export function artifactSpaces(text: string): { start: number; end: number }[] {
       (isWide(b) && isWide(a)) ||
       (plain && isHan(b) && (isDigit(a) || a === 0x28 || isAsciiPunct(a))) ||
       (plain && (isDigit(b) || b === 0x29 || isAsciiPunct(b)) && isHan(a)) ||
-      (plain && isDigit(b) && (a === 0x25 || a === 0xff05))
+      (plain && isDigit(b) && (a === 0x25 || a === 0xff05 || a === 0x2030)) ||
+      (spacedDigits && splitsNumber(text, start, end))
     )
       out.push({ start, end });
   }
@@ -114,12 +143,13 @@ const HAN_RUN_AFTER = new RegExp(`^[${HAN}]{4}`);
  */
 export function removeArtifactSpaces(mt: MappedText): MappedText {
   const edits: Edit[] = [];
+  const spacedDigits = spacesDigits(mt.text);
   for (const line of splitIntoLines(mt.text)) {
     const text = mt.text.slice(line.start, line.end);
     if (!/[ \t\u00a0]/.test(text)) continue;
     const trimmed = text.trim();
     const titleLike = trimmed.length <= TITLE_LIKE_MAX && !/[。，；：,;:！？]/.test(trimmed);
-    for (const e of artifactSpaces(text)) {
+    for (const e of artifactSpaces(text, spacedDigits)) {
       // `专栏1 公共卫生体系建设`: in a title a label and its phrase keep their space.
       const before = text.slice(0, e.start);
       const after = text.slice(e.end);
