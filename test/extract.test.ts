@@ -89,6 +89,11 @@ describe('indicators in prose', () => {
       2025,
     ],
     ['力争县域就诊率突破85%。', '县域就诊率', 85, '>', '%', null],
+    // Bounds stated as what must not happen.
+    ['组团规模不宜超过50平方公里。', '组团规模', 50, '<=', '平方公里', null],
+    ['到2025年，空气质量优良天数比例不得低于87%。', '空气质量优良天数比例', 87, '>=', '%', 2025],
+    ['组团内每平方公里道路长度不宜小于8公里。', '组团内每平方公里道路长度', 8, '>=', '公里', null],
+    ['单位面积能耗不大于0.5吨。', '单位面积能耗', 0.5, '<=', '吨', null],
   ])('%s', (text, name, value, comparator, unit, year) => {
     const i = one(text)[0];
     expect(i.name).toBe(name);
