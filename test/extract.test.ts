@@ -100,6 +100,17 @@ describe('indicators in prose', () => {
     expect(i.target).toMatchObject({ value, comparator, unit, year });
   });
 
+  it('reads an upper bound before the counted thing (不超过20名X)', () => {
+    const [i, ...rest] = one('每年遴选不超过20名优秀企业家，给予一次性奖励。');
+    expect(rest).toEqual([]);
+    expect(i.name).toBe('优秀企业家');
+    expect(i.target).toMatchObject({ value: 20, comparator: '<=', unit: '名' });
+  });
+
+  it('leaves out the cap of an award', () => {
+    expect(one('对入选团队给予最高1000万元创业资助，奖励金额最高不超过50万元，单个项目最高200万元。')).toEqual([]);
+  });
+
   it('reads a baseline from 从A提高到B', () => {
     const i = one('到2025年，人均预期寿命从76.8岁提高到79岁。')[0];
     expect(i.name).toBe('人均预期寿命');

@@ -83,7 +83,7 @@ const ACTION =
   '累计建成|新建成|新培育|建成|新增|培育|打造|建设|创建|新建|引进|培养|组建|认定|推出|举办|开展|实施|布局|设立|完成|改造|新改建|改扩建';
 /** `超过1800家基层医疗卫生机构…`, `建成2个省级产业园区`: a quantity before what it counts. */
 const LEADING_QUANTITY = new RegExp(
-  `(超过|不少于|至少|力争|${ACTION})(${NUM}(?:\\s*[-—~～至]\\s*${NUM})?\\s*(?:${COUNTER}))([^，,。；;：:、\\n\\d]{2,40})`,
+  `(不超过|超过|不少于|至少|力争|${ACTION})(${NUM}(?:\\s*[-—~～至]\\s*${NUM})?\\s*(?:${COUNTER}))([^，,。；;：:、\\n\\d]{2,40})`,
   'g',
 );
 /** `培育银发经济龙头企业10家以上`, `累计建成高标准农田180万亩`: a counted thing, then its quantity. */
@@ -163,6 +163,9 @@ function nameBefore(doc: Doc, scopeStart: number, at: number): Range | null {
   return [start, at];
 }
 
+/** Names that are the words before an award's cap: `给予最高`, `金额最高`, `分别给予`. */
+const AWARD_CAP = /(?:最高|最多|给予|奖励|资助|补助|补贴|扶持)$/;
+
 /** Sentences that report what was achieved rather than what is planned. */
 const ACHIEVED =
   /已(?:经)?(?:达到|建成|实现|完成)|累计|与20\d\d年相比|比20\d\d年|“十[一二三]五”(?:时期|期间|以来)|截至20\d\d年底|年均增长.*?实现|全市拥有|全县拥有/;
@@ -181,6 +184,8 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
   // Every pattern below reads a number: a sentence without a digit states no indicator.
   if (!/\d/.test(text)) return;
   const push = (name: Range, target: Value, baseline: Value | null, range: Range) => {
+    // `给予最高20万元资助`, `奖励金额最高不超过50万元`: the cap of an award, not a target.
+    if (AWARD_CAP.test(doc.text.slice(name[0], name[1]))) return;
     const section = sectionAt(doc.sections, range[0]);
     out.push({
       name: trimTxt(txt(doc, name[0], name[1])),
@@ -233,7 +238,7 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
     const at = scope.start + m.index;
     const valueStart = at + m[1].length;
     const nameStart = valueStart + m[2].length + bound.length;
-    const comparator = m[1] === '超过' ? '>' : /不少于|至少/.test(m[1]) ? '>=' : null;
+    const comparator = m[1] === '超过' ? '>' : m[1] === '不超过' ? '<=' : /不少于|至少/.test(m[1]) ? '>=' : null;
     const target = valueOf(doc, valueStart, nameStart, year(at), comparator);
     const nameEnd = valueStart + m[2].length + m[3].length;
     if (nameEnd - nameStart < 2) continue;
@@ -348,7 +353,7 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
 }
 
 /** Verbs whose counted thing may follow the value (`不少于10项标准`). */
-const LEADS_QUANTITY = /^(?:超过|不少于|至少|达到|达)$/;
+const LEADS_QUANTITY = /^(?:不超过|超过|不少于|至少|达到|达)$/;
 
 /** The year of the last goal stated before `at` in the same section (`到2023年末，…` then its targets). */
 const goalsBySection = new WeakMap<readonly Doc['goals'][number][], Map<string, Doc['goals']>>();
