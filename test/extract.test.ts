@@ -100,6 +100,17 @@ describe('indicators in prose', () => {
     expect(i.target).toMatchObject({ value, comparator, unit, year });
   });
 
+  it.each([
+    ['到1985年，全国医院病床将由1980年的198万张增加到223万张。', '全国医院病床', 198, 1980, 223],
+    ['到2025年，汽车的大修理里程从目前的10万公里提高到15万公里。', '汽车的大修理里程', 10, null, 15],
+    ['服务券将由现时3,000张增加至6,000张。', '服务券', 3000, null, 6000],
+  ])('reads the baseline of %s', (text, name, baseline, baselineYear, target) => {
+    const i = one(text)[0];
+    expect(i.name).toBe(name);
+    expect(i.baseline).toMatchObject({ value: baseline, year: baselineYear });
+    expect(i.target?.value).toBe(target);
+  });
+
   it('reads an upper bound before the counted thing (不超过20名X)', () => {
     const [i, ...rest] = one('每年遴选不超过20名优秀企业家，给予一次性奖励。');
     expect(rest).toEqual([]);

@@ -75,7 +75,8 @@ const SUFFIX_COMPARATORS: [RegExp, Comparator][] = [
   [/左右$/, '~'],
 ];
 
-const NUMBER = /-?\d+(?:\.\d+)?/;
+/** A number; thousands separators (`6,000`, also full-width before NFKC) are read through. */
+const NUMBER = /-?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?/;
 
 export function parseValue(raw: string): ParsedValue {
   const s = raw.normalize('NFKC').replace(/\s+/g, '');
@@ -108,5 +109,5 @@ export function parseValue(raw: string): ParsedValue {
   }
   if (tail.length > 0) return { value: null, comparator, unit: null };
   const normalizedUnit = unit === '％' ? '%' : unit;
-  return { value: Number(num[0]), comparator: comparator ?? (range ? null : null), unit: normalizedUnit };
+  return { value: Number(num[0].replaceAll(',', '')), comparator: comparator ?? (range ? null : null), unit: normalizedUnit };
 }

@@ -12,7 +12,8 @@ import { parseValue } from '../pipeline/values.js';
 import { cellType, columnTypes } from './tables.js';
 import { sectionAt, withAncestors } from './segment.js';
 
-const NUM = '\\d+(?:\\.\\d+)?';
+/** A number, with thousands separators or without (`6,000张`). */
+const NUM = '(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)(?:\\.\\d+)?';
 /** Units a target can carry, longest first so `万亩` wins over `万`. */
 export const UNIT_ALT =
   '个百分点|/10万|公斤|千克|万亿元|亿美元|万美元|亿立方米|万平方米|平方公里|万千瓦|万人次|万吨|万亩|万人|万元|万户|亿元|平方米|立方米|千瓦|兆瓦|公顷|公里|千米|%|％|‰|万|亿|人次|家次|人|张|个|家|所|名|元|次|岁|天|小时|吨|亩|项|座|台|套|户|条|例|辆|床|批|倍|场|处|支|件|部|艘|架|期|篇|米';
@@ -76,7 +77,11 @@ const VERBS: [string, Value['comparator']][] = [
   ['减少', null],
 ];
 const VERB_ALT = VERBS.map(([v]) => v).join('|');
-const NAME_VERB_VALUE = new RegExp(`(?:(?:从|由)(${VALUE}))?(${VERB_ALT})\\s*(${VALUE})`, 'g');
+/** `从A提高到B`, `由现时A增加至B`, `由2020年的A提高到B`: the baseline before the verb. */
+const NAME_VERB_VALUE = new RegExp(
+  `(?:(?:从|由)(?:现时|目前|现在|当前|(?:19|20)\\d{2}\\s*年底?)?的?(${VALUE}))?(${VERB_ALT})\\s*(${VALUE})`,
+  'g',
+);
 const COUNTER = '万亩|万人|万户|家|个|所|名|人|项|座|条|张|亩|场|批|套|台|处|支|户|部|件';
 /** Verbs that build or grow a counted thing: `建成2个产业园区`, `培育龙头企业10家以上`. */
 const ACTION =
@@ -129,6 +134,10 @@ export function yearBefore(text: string, paragraphStart: number, at: number): nu
   return governing ?? deadline;
 }
 
+/** Whether the comma at `i` separates thousands (`3,000`): a digit before, three digits and no fourth after. */
+const thousands = (text: string, i: number) =>
+  text[i] === ',' && /\d/.test(text[i - 1] ?? '') && /^\d{3}(?!\d)/.test(text.slice(i + 1, i + 5));
+
 /** Name before a verb: back to the previous clause stop, minus leading time phrases and verbs. */
 const NAME_MAX = 50;
 
@@ -136,7 +145,7 @@ function nameBefore(doc: Doc, scopeStart: number, at: number): Range | null {
   // Names are short: never look further back than a name can be (keeps long lines linear).
   const from = Math.max(scopeStart, at - NAME_MAX - 20);
   let start = at;
-  while (start > from && !NAME_STOP.test(doc.text[start - 1])) start--;
+  while (start > from && !(NAME_STOP.test(doc.text[start - 1]) && !thousands(doc.text, start - 1))) start--;
   // A bracket inside the name (`执业（助理）医师数`) is part of it: step over balanced pairs.
   while (start > from && /[（(]/.test(doc.text[start - 1]) && doc.text.slice(start, at).match(/[）)]/)) {
     start--;
@@ -159,6 +168,9 @@ function nameBefore(doc: Doc, scopeStart: number, at: number): Range | null {
   // `…死亡率比2020年下降25%`: the comparison base is not part of the name.
   const base = /(?:比|较|与|相比)(?:19|20)\d{2}\s*年(?:相比|底)?$/.exec(doc.text.slice(start, at));
   if (base) at -= base[0].length;
+  // `医院病床将由…`, `运煤能力可由…`: the modal before the verb is not part of the name.
+  const modal = /(?:预计将?|力争|争取|将|(?<![许认])可)$/.exec(doc.text.slice(start, at));
+  if (modal && at - modal[0].length - start >= 2) at -= modal[0].length;
   if (at - start < 2 || at - start > NAME_MAX) return null;
   return [start, at];
 }
@@ -203,7 +215,8 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
   for (let m = NAME_VERB_VALUE.exec(text); m; m = NAME_VERB_VALUE.exec(text)) {
     const matchStart = scope.start + m.index;
     const verb = m[2];
-    const verbStart = matchStart + m[0].indexOf(verb, m[1] ? m[1].length + 1 : 0);
+    // The verb sits right before the target (and whatever spaces precede it), the baseline right before the verb.
+    const verbStart = matchStart + m[0].slice(0, m[0].length - m[3].length).trimEnd().length - verb.length;
     // `达` alone must not be the tail of another word (`到达`, `下达`, `表达`).
     if (verb === '达' && /[到下表传送抵直通发]/.test(doc.text[verbStart - 1] ?? '')) continue;
     if (verb === '为' && !/[%％‰]/.test(m[3])) continue;
@@ -223,8 +236,10 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
     if (/[\u4e00-\u9fff]/.test(after) && !/[的等和及与]/.test(after) && LEADS_QUANTITY.test(verb)) continue;
     let baseline: Value | null = null;
     if (m[1]) {
-      const bStart = matchStart + 1;
-      baseline = valueOf(doc, bStart, bStart + m[1].length, null);
+      const bStart = verbStart - m[1].length;
+      // `由2020年的85%`: the baseline's year.
+      const baseYear = /(?:19|20)\d{2}/.exec(doc.text.slice(matchStart, bStart))?.[0];
+      baseline = valueOf(doc, bStart, verbStart, baseYear ? Number(baseYear) : null);
     }
     if (scope.achieved && !year(matchStart)) continue;
     push(nameRange, target, baseline, [nameRange[0], valueEnd]);
