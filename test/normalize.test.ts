@@ -49,6 +49,9 @@ describe('removeArtifactSpaces', () => {
     // ASCII words keep their spaces.
     ['B Color Image Link Quote Code Smilies', 'B Color Image Link Quote Code Smilies'],
     ['时间 : 2024-09-30 09:46:15', '时间: 2024-09-30 09:46:15'],
+    // A table row pasted with tabs between its cells keeps them; a lone tab inside words is a wrap.
+    ['1\t新能源汽车产量\t万辆\t18.6\t≥60\t预期性', '1\t新能源汽车产量\t万辆\t18.6\t≥60\t预期性'],
+    ['专\t项规划', '专项规划'],
   ])('%s', (input, expected) => {
     expect(spaces(input)).toBe(expected);
   });

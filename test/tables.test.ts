@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignCells, cellType, headerColumnType, type Column } from '../src/stages/tables.js';
-import { extract, extractSeed } from './helpers.js';
+import { allSections, extract, extractSeed } from './helpers.js';
 
 describe('cellType', () => {
   it.each([
@@ -266,5 +266,88 @@ describe('group rows and table titles', () => {
       ['一、生态宜居', '2', '城市人口密度（万人/平方公里）'],
       ['二、健康舒适', '3', '社区卫生服务中心覆盖率（%）'],
     ]);
+  });
+});
+
+describe('tables written a row per line', () => {
+  const indicatorRows = [
+    '序号 | 指标名称 | 单位 | 2022年 | 2025年 | 指标属性',
+    '1 | 规模以上工业企业数字化改造覆盖率 | % | 62.5 | ≥90 | 预期性',
+    '2 | 新增省级工业互联网平台 | 个 | — | [5] | 预期',
+    '3 | 规模以上工业单位增加值能耗降低 | % | — | [9.5] | 约束',
+  ];
+  const plan = (rows: string[]) =>
+    `一、主要目标\n到2025年，数字化转型取得明显成效。\n${rows.join('\n')}\n注：[ ]内为累计数。\n二、重点任务\n推进企业数字化改造。`;
+
+  it.each([
+    ['pipes between cells', indicatorRows],
+    ['pipes framing the row (Markdown)', indicatorRows.map((r) => `| ${r} |`)],
+    [
+      'a Markdown rule under the header',
+      [`| ${indicatorRows[0]} |`, '|---|---|:---:|---|---|---|', ...indicatorRows.slice(1).map((r) => `| ${r} |`)],
+    ],
+    ['tabs between cells', indicatorRows.map((r) => r.replaceAll(' | ', '\t'))],
+  ])('reads a table with %s', (_shape, rows) => {
+    const out = extract(plan(rows));
+    expect(out.tables).toHaveLength(1);
+    expect(out.tables[0].header).toEqual(['序号', '指标名称', '单位', '2022年', '2025年', '指标属性']);
+    expect(out.tables[0].rows).toHaveLength(3);
+    expect(out.indicators.filter((i) => i.table)).toEqual([
+      expect.objectContaining({
+        name: '规模以上工业企业数字化改造覆盖率',
+        baseline: expect.objectContaining({ value: 62.5, unit: '%', year: 2022 }),
+        target: expect.objectContaining({ value: 90, comparator: '>=', unit: '%', year: 2025 }),
+        nature: '预期性',
+      }),
+      expect.objectContaining({
+        name: '新增省级工业互联网平台',
+        target: expect.objectContaining({ raw: '[5]', value: 5, unit: '个' }),
+        nature: '预期性',
+      }),
+      expect.objectContaining({
+        name: '规模以上工业单位增加值能耗降低',
+        target: expect.objectContaining({ value: 9.5 }),
+        nature: '约束性',
+      }),
+    ]);
+    // Nothing of the table is taken for a link farm, and the text after it stays.
+    expect(out.removed.filter((r) => r.kind === 'spam')).toEqual([]);
+    expect(allSections(out).map((s) => s.heading)).toContain('重点任务');
+  });
+
+  it('reads a task table row by row: task, lead and support units, deadline', () => {
+    const out = extract(
+      [
+        '一、重点任务分工',
+        '序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限',
+        '1 | 实施重大项目攻坚行动，全年实施县级重点项目120个 | 县发展改革局 | 县财政局、各乡镇人民政府 | 2023年底前',
+        '2 | 推进开发区扩区调区 | 开发区管委会 | 县自然资源局 | 2023年6月底前',
+        '二、保障措施',
+        '加强组织领导。',
+      ].join('\n'),
+    );
+    expect(out.tables).toHaveLength(1);
+    expect(out.tasks.map((t) => [t.lead, t.support, t.deadline])).toEqual([
+      [['县发展改革局'], ['县财政局', '各乡镇人民政府'], 2023],
+      [['开发区管委会'], ['县自然资源局'], 2023],
+    ]);
+  });
+
+  it('carries merged leading cells down to a row that omits them', () => {
+    const out = extract(
+      [
+        '领域 | 序号 | 指标 | 2025年',
+        '经济发展 | 1 | 地区生产总值增速（%） | 6',
+        '2 | 常住人口城镇化率（%） | 65',
+        '民生福祉 | 3 | 城镇调查失业率（%） | 5.5',
+      ].join('\n'),
+    );
+    expect(out.tables[0].rows.map((r) => r[0])).toEqual(['经济发展', '经济发展', '民生福祉']);
+  });
+
+  it('still removes a link farm of place names between pipes', () => {
+    const out = extract('主站蜘蛛池模板: 泉州市| 平顺县| 昌黎县| 林口县| 德清县| 兴宁市| 东乡县\n一、总体要求\n坚持稳中求进。');
+    expect(out.tables).toHaveLength(0);
+    expect(out.removed.some((r) => r.reason === 'link-farm')).toBe(true);
   });
 });

@@ -79,7 +79,11 @@ const SUFFIX_COMPARATORS: [RegExp, Comparator][] = [
 const NUMBER = /-?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?/;
 
 export function parseValue(raw: string): ParsedValue {
-  const s = raw.normalize('NFKC').replace(/\s+/g, '');
+  // `[5]`: a cumulative target in brackets (`[ ]内为五年累计数`) is still the number 5.
+  const s = raw
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/^[[【〔](.+)[\]】〕]$/, '$1');
   const num = NUMBER.exec(s);
   let comparator: Comparator | null = null;
   for (const [re, c] of PREFIX_COMPARATORS) if (re.test(s)) comparator = c;

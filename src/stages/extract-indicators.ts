@@ -332,8 +332,9 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
           year,
         };
       };
-      const nature =
-        natureIndex >= 0 && /^(?:预期性|约束性)$/.test(row[natureIndex]?.s ?? '') ? (row[natureIndex].s as Indicator['nature']) : null;
+      // `预期性`, or its short form `预期` (also `[预期性]`, `约束性指标`).
+      const natureWord = natureIndex >= 0 ? /^[[【（(]?(预期|约束)性?(?:指标)?[\]】）)]?$/.exec(row[natureIndex]?.s ?? '') : null;
+      const nature = natureWord ? (`${natureWord[1]}性` as Indicator['nature']) : null;
       out.push({
         name: { s: name.s.replace(/\s+/g, ''), o: name.o.replace(/\s+/g, '') },
         category: categoryIndex >= 0 && row[categoryIndex]?.s ? row[categoryIndex] : null,

@@ -149,7 +149,10 @@ export function removeArtifactSpaces(mt: MappedText): MappedText {
     if (!/[ \t\u00a0]/.test(text)) continue;
     const trimmed = text.trim();
     const titleLike = trimmed.length <= TITLE_LIKE_MAX && !/[。，；：,;:！？]/.test(trimmed);
+    // A row of a table pasted with tabs between its cells (`1⇥新能源汽车产量⇥万辆⇥18.6`) keeps them.
+    const tabRow = text.includes('\t') && text.split('\t').filter((p) => p.trim()).length >= 3;
     for (const e of artifactSpaces(text, spacedDigits)) {
+      if (tabRow && text.slice(e.start, e.end).includes('\t')) continue;
       // `专栏1 公共卫生体系建设`: in a title a label and its phrase keep their space.
       const before = text.slice(0, e.start);
       const after = text.slice(e.end);

@@ -14,6 +14,7 @@
 import { partitionPoint, splitIntoLines, type Doc, type Line, type RemovedKind } from '../pipeline/doc.js';
 import { charsOf } from '../pipeline/ends.js';
 import { BREADCRUMB_LEAD, EDITOR_TOOLBAR_WORDS, LEXICON, type LexiconFamily } from './strip-rules.js';
+import { cellType, headerColumnType } from './tables.js';
 
 interface Verdict {
   kind: RemovedKind;
@@ -36,6 +37,10 @@ export function isLinkFarm(line: string): boolean {
     .split(LINK_SEPARATORS)
     .map((s) => s.trim())
     .filter(Boolean);
+  // A table row written on one line (`| 1 | 数字化改造覆盖率 | % | 62.5 | ≥90 | 预期性 |`, or its
+  // header): numbers, units, years and table words are not what a link farm lists.
+  const tableCells = items.filter((s) => cellType(s) !== 'text' || headerColumnType(s) !== null).length;
+  if (tableCells >= 2) return false;
   const mean = items.reduce((a, s) => a + s.length, 0) / Math.max(items.length, 1);
   const sentences = (line.match(/[。！？]/g) ?? []).length;
   return mean <= 16 && sentences <= 1;

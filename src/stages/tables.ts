@@ -68,7 +68,7 @@ export function cellType(cell: string): CellType {
     )
   )
     return 'year';
-  if (/^(?:预期性|约束性)$/.test(c)) return 'nature';
+  if (/^[[【（(]?(?:预期|约束)性?(?:指标)?[\]】）)]?$/.test(c)) return 'nature';
   if (/^[—–\-－/无]+$/.test(c)) return 'dash';
   if (/^[≥≤<>＜＞约]?\s*-?\d+(?:\.\d+)?\s*(?:%|‰|\/\d*万|\S{0,3})?$/.test(c)) return 'number';
   if (isUnitListText(c)) return 'units';
@@ -491,62 +491,150 @@ export function rebuildGridTables(doc: Doc): Doc {
       }
       return r;
     };
-    const ranges = grid.rows.map((row) => Array.from({ length: width }, (_, i) => rangeOf(row[i] ?? null)));
-    const texts = ranges.map((row) => row.map((r) => (r ? trimTxt(txt(doc, r[0], r[1])) : null)));
-    const headerRows = headerRowCount(texts);
-    // A grid with no header is a box of labels and values (索引号 | … | 成文日期 | …): text, not a table.
-    if (headerRows === 0) continue;
-    const header: Txt[] = Array.from({ length: width }, (_, i) => {
-      const parts: Txt[] = [];
-      for (let r = 0; r < headerRows; r++) {
-        const t = texts[r][i];
-        if (t && t.s && !parts.some((p) => p.s === t.s)) parts.push(t);
-      }
-      return joinTxt(parts);
-    });
-    let body = texts.slice(headerRows);
-    let bodyRanges = ranges.slice(headerRows);
-    // Rows that are one cell across the whole width (`一、知识产权保护方面（共5项）`) name a group of the
-    // rows below them: they become a first column, 分组, carried down.
-    const isGroupRow = (row: (Range | null)[]) => row.length > 1 && row[0] !== null && row.every((r) => r === row[0]);
-    if (bodyRanges.some(isGroupRow)) {
-      let group: Txt = { s: '', o: '' };
-      let groupRange: Range | null = null;
-      const rows: (Txt | null)[][] = [];
-      const rowRanges: (Range | null)[][] = [];
-      body.forEach((row, k) => {
-        if (isGroupRow(bodyRanges[k])) {
-          group = row[0] ?? { s: '', o: '' };
-          groupRange = bodyRanges[k][0];
-          return;
-        }
-        rows.push([group, ...row]);
-        rowRanges.push([groupRange, ...bodyRanges[k]]);
-      });
-      header.unshift({ s: '分组', o: '分組' });
-      body = rows;
-      bodyRanges = rowRanges;
-    }
-    if (body.length === 0) continue;
-    const id = `t${tables.length + 1}`;
-    const first = ranges.flat().find((r): r is Range => r !== null);
-    const last = [...ranges.flat()].reverse().find((r): r is Range => r !== null);
-    if (!first || !last) continue;
-    for (const l of lines) if (l.end > first[0] && l.start < last[1] && !l.removed) l.table = id;
-    tables.push({
-      id,
-      section: null,
-      header,
-      rows: body.map((row) => row.map((c) => c ?? { s: '', o: '' })),
-      range: first,
-      rowRanges: bodyRanges.map((row) => row.find((r): r is Range => r !== null) ?? first),
-      cellRanges: bodyRanges,
-    });
+    addGridTable(
+      doc,
+      lines,
+      tables,
+      grid.rows.map((row) => Array.from({ length: width }, (_, i) => rangeOf(row[i] ?? null))),
+    );
   }
   return { ...doc, lines, tables };
 }
 
-/** The tables stage: tables the reader found whole, then tables flattened into lines. */
+/**
+ * A grid of cells (working-text ranges, merged cells repeating their range) as a table: the header
+ * is the leading rows that read as one, joined per column. False when the grid has no header.
+ */
+function addGridTable(doc: Doc, lines: Line[], tables: Table[], ranges: (Range | null)[][]): boolean {
+  const width = Math.max(...ranges.map((r) => r.length));
+  const texts = ranges.map((row) => row.map((r) => (r ? trimTxt(txt(doc, r[0], r[1])) : null)));
+  const headerRows = headerRowCount(texts);
+  // A grid with no header is a box of labels and values (索引号 | … | 成文日期 | …): text, not a table.
+  if (headerRows === 0) return false;
+  const header: Txt[] = Array.from({ length: width }, (_, i) => {
+    const parts: Txt[] = [];
+    for (let r = 0; r < headerRows; r++) {
+      const t = texts[r][i];
+      if (t && t.s && !parts.some((p) => p.s === t.s)) parts.push(t);
+    }
+    return joinTxt(parts);
+  });
+  let body = texts.slice(headerRows);
+  let bodyRanges = ranges.slice(headerRows);
+  // Rows that are one cell across the whole width (`一、知识产权保护方面（共5项）`) name a group of the
+  // rows below them: they become a first column, 分组, carried down.
+  const isGroupRow = (row: (Range | null)[]) => row.length > 1 && row[0] !== null && row.every((r) => r === row[0]);
+  if (bodyRanges.some(isGroupRow)) {
+    let group: Txt = { s: '', o: '' };
+    let groupRange: Range | null = null;
+    const rows: (Txt | null)[][] = [];
+    const rowRanges: (Range | null)[][] = [];
+    body.forEach((row, k) => {
+      if (isGroupRow(bodyRanges[k])) {
+        group = row[0] ?? { s: '', o: '' };
+        groupRange = bodyRanges[k][0];
+        return;
+      }
+      rows.push([group, ...row]);
+      rowRanges.push([groupRange, ...bodyRanges[k]]);
+    });
+    header.unshift({ s: '分组', o: '分組' });
+    body = rows;
+    bodyRanges = rowRanges;
+  }
+  if (body.length === 0) return false;
+  const first = ranges.flat().find((r): r is Range => r !== null);
+  const last = [...ranges.flat()].reverse().find((r): r is Range => r !== null);
+  if (!first || !last) return false;
+  const id = `t${tables.length + 1}`;
+  for (const l of lines) if (l.end > first[0] && l.start < last[1] && !l.removed) l.table = id;
+  tables.push({
+    id,
+    section: null,
+    header,
+    rows: body.map((row) => row.map((c) => c ?? { s: '', o: '' })),
+    range: first,
+    rowRanges: bodyRanges.map((row) => row.find((r): r is Range => r !== null) ?? first),
+    cellRanges: bodyRanges,
+  });
+  return true;
+}
+
+/** A Markdown rule under a header (`|---|:---:|`). */
+const RULE_CELL = /^:?-{2,}:?$/;
+
+/**
+ * The cells of a row written on one line, with `|` (`| 1 | 指标 | % |`, `1 | 指标 | %`) or tabs
+ * between them, as working-text ranges (null for an empty cell); null when the line is not such a
+ * row, `'rule'` for a Markdown rule line.
+ */
+export function delimitedRow(text: string, start: number, end: number): { tab: boolean; cells: (Range | null)[] } | 'rule' | null {
+  const line = text.slice(start, end);
+  const tab = !/[|｜]/.test(line);
+  if (tab && !line.includes('\t')) return null;
+  const cells: (Range | null)[] = [];
+  let empty = 0;
+  let at = 0;
+  const parts = line.split(tab ? '\t' : /[|｜]/);
+  parts.forEach((part, k) => {
+    const lead = part.length - part.trimStart().length;
+    const t = part.trim();
+    // The pipes that open and close the line frame the row; they do not make empty cells.
+    const frame = !tab && !t && (k === 0 || k === parts.length - 1);
+    if (!frame) {
+      if (t) cells.push([start + at + lead, start + at + lead + t.length]);
+      else {
+        cells.push(null);
+        empty++;
+      }
+    }
+    at += part.length + 1;
+  });
+  if (cells.length < 3 || cells.length - empty < 2) return null;
+  if (cells.every((c) => c === null || RULE_CELL.test(text.slice(c[0], c[1])))) return 'rule';
+  return { tab, cells };
+}
+
+/**
+ * Tables written one row per line, cells between `|` or tabs (Markdown, a spreadsheet pasted as
+ * text): consecutive such rows under a header row become a grid. A row with fewer cells than the
+ * header lost its leading merged cells: they are carried down from the row above.
+ */
+export function rebuildDelimitedTables(doc: Doc): Doc {
+  if (!doc.text.includes('|') && !doc.text.includes('｜') && !doc.text.includes('\t')) return doc;
+  const lines = doc.lines.map((l) => ({ ...l }));
+  const tables: Table[] = [...doc.tables];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].removed || lines[i].table) continue;
+    const head = delimitedRow(doc.text, lines[i].start, lines[i].end);
+    if (head === null || head === 'rule') continue;
+    const rows: (Range | null)[][] = [head.cells];
+    let j = i + 1;
+    let lastRow = i;
+    for (; j < lines.length; j++) {
+      const l = lines[j];
+      if (l.removed || l.table) break;
+      if (doc.text.slice(l.start, l.end).trim() === '') continue;
+      const row = delimitedRow(doc.text, l.start, l.end);
+      if (row === 'rule') continue;
+      if (row === null || row.tab !== head.tab) break;
+      rows.push(row.cells);
+      lastRow = j;
+    }
+    if (rows.length < 2) continue;
+    const width = Math.max(...rows.map((r) => r.length));
+    const grid: (Range | null)[][] = [];
+    rows.forEach((row, k) => {
+      const padded = [...Array.from({ length: width - row.length }, () => null), ...row];
+      if (k > 0 && row.length < width) for (let c = 0; c < width - row.length; c++) padded[c] = grid[k - 1][c];
+      grid.push(padded);
+    });
+    if (addGridTable(doc, lines, tables, grid)) i = lastRow;
+  }
+  return { ...doc, lines, tables };
+}
+
+/** The tables stage: tables the reader found whole, then tables written a row per line, then a cell per line. */
 export function rebuildTables(doc: Doc): Doc {
-  return rebuildCellPerLineTables(rebuildGridTables(doc));
+  return rebuildCellPerLineTables(rebuildDelimitedTables(rebuildGridTables(doc)));
 }
