@@ -181,6 +181,25 @@ describe('indicators from tables', () => {
 });
 
 describe('tasks', () => {
+  it.each([
+    ['（责任单位：市发展改革委、各区县（市）人民政府）', ['市发展改革委', '各区县（市）人民政府'], []],
+    ['(责任单位:市发展改革委)', ['市发展改革委'], []],
+    ['（牵头单位：县林业局；配合单位：县大数据中心）', ['县林业局'], ['县大数据中心']],
+  ])('reads units labelled inside brackets %s without the brackets', (units, lead, support) => {
+    const out = extract(`一、重点任务\n（一）推进项目建设。加快推进重点项目，2024年底前完成。${units}`);
+    expect(out.tasks[0]).toMatchObject({ text: '推进项目建设。加快推进重点项目，2024年底前完成', lead, support });
+    expect(out.units.map((u) => u.name).sort()).toEqual([...lead, ...support].sort());
+  });
+
+  it.each([
+    ['2025年12月31日前全面完成', 2025],
+    ['2023年6月底前完成', 2023],
+    ['2024年上半年前完成', 2024],
+  ])('reads the year of a deadline written %s', (deadline, year) => {
+    const out = extract(`一、重点任务\n（一）推进项目建设。加快推进重点项目，${deadline}。（责任单位：市发展改革委）`);
+    expect(out.tasks[0]).toMatchObject({ deadline: year, lead: ['市发展改革委'] });
+  });
+
   it('reads task table rows with lead and support units and the deadline column', () => {
     const tasks = extractSeed('000').tasks.filter((t) => t.table);
     expect(tasks).toHaveLength(11);

@@ -19,7 +19,7 @@ const LIST_END =
   /[。；;\n]|(?:配合|协办|协助|参与|责任|牵头|完成)(?:单位|部门|时限|时间)|\d{1,2}\s?[.．、](?=[\u4e00-\u9fff])|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|完成时限/;
 
 const DEADLINE =
-  /(?:到|至|于)?((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月)?(?:底|末|上半年|下半年|年底)?(?:前|以前)|(?:到|至)((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:底|末)/;
+  /(?:到|至|于)?((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?)?(?:底|末|上半年|下半年|年底)?(?:前|以前)|(?:到|至)((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:底|末)/;
 const ONGOING = /长期坚持|持续推进|长期推进|持续开展|长期|持续/;
 const ONGOING_CLAUSE = /(?:^|[，,；;。])\s*(长期坚持|持续推进|长期推进|持续开展|长期|持续)\s*(?=[。；;，,）)]|$)/;
 
@@ -38,10 +38,28 @@ function unitsAfter(doc: Doc, label: RegExp, from: number, to: number): { units:
     const start = from + m.index + m[0].length;
     const rest = doc.text.slice(start, to);
     const stop = rest.search(LIST_END);
-    const end = start + (stop < 0 ? rest.length : stop);
-    out.push({ units: splitUnits(txt(doc, start, end)), range: [from + m.index, end] });
+    // `（责任单位：市发展改革委、各区县（市）人民政府）`: the list ends at the bracket that closes the label's.
+    const limit = stop < 0 ? rest.length : stop;
+    const close = unbalancedClose(rest, limit);
+    const end = start + (close < 0 ? limit : close);
+    const opened = m.index > 0 && /[（(]/.test(text[m.index - 1]);
+    out.push({ units: splitUnits(txt(doc, start, end)), range: [from + m.index - (opened ? 1 : 0), end] });
   }
   return out;
+}
+
+/** The first closing bracket before `limit` that no opening bracket in `text` matches, or -1. */
+function unbalancedClose(text: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < limit; i++) {
+    const c = text[i];
+    if (c === '（' || c === '(') depth++;
+    else if (c === '）' || c === ')') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
 }
 
 /** Each bracketed group at depth zero: `[open, close)` offsets with nesting respected. */

@@ -39,7 +39,8 @@ export function isLinkFarm(line: string): boolean {
     .filter(Boolean);
   // A table row written on one line (`| 1 | 数字化改造覆盖率 | % | 62.5 | ≥90 | 预期性 |`, or its
   // header): numbers, units, years and table words are not what a link farm lists.
-  const tableCells = items.filter((s) => cellType(s) !== 'text' || headerColumnType(s) !== null).length;
+  // (Unit names are not evidence: a farm's site and place names end like them, `…影院`, `…网站`.)
+  const tableCells = items.filter((s) => !/^(?:text|units)$/.test(cellType(s)) || headerColumnType(s) !== null).length;
   if (tableCells >= 2) return false;
   const mean = items.reduce((a, s) => a + s.length, 0) / Math.max(items.length, 1);
   const sentences = (line.match(/[。！？]/g) ?? []).length;
