@@ -7,6 +7,7 @@ import {
   normalizeLineBreaks,
   removeArtifactSpaces,
   removeLostCharacterMarks,
+  removePageNumbers,
   spacesDigits,
 } from '../src/stages/normalize.js';
 import { detectScript, toSimplified, toSimplifiedWhole, toTraditional, PROTECTED_NAMES } from '../src/stages/script.js';
@@ -81,6 +82,36 @@ describe('numbers in text that spaces every digit', () => {
     );
     const forest = doc.indicators.find((i) => i.name === '森林覆盖率');
     expect(forest?.target).toMatchObject({ raw: '48%', value: 48, unit: '%', year: 2005 });
+  });
+});
+
+describe('removePageNumbers', () => {
+  const pages = (s: string) => {
+    const removed: Removal[] = [];
+    return { text: removePageNumbers(identityText(s), removed).text, removed };
+  };
+  it.each([
+    ['到2025年，居民小区生活垃圾分类覆盖率达到\n第3页/共5页\n90%；', '到2025年，居民小区生活垃圾分类覆盖率达到90%；'],
+    ['责任单位：县城市管理\n\n第4页/共5页\n\n局、县住房城乡建设局', '责任单位：县城市管理局、县住房城乡建设局'],
+    ['开展垃圾分类进社区、进家庭活动，营造全民参与的良好氛\n— 5 —\n围。', '开展垃圾分类进社区、进家庭活动，营造全民参与的良好氛围。'],
+    ['各鄉鎮要結合農村實際，因地制宜建設\n第2頁/共3頁\n共享充電設施。', '各鄉鎮要結合農村實際，因地制宜建設共享充電設施。'],
+  ])('joins the text a page number cut: %s', (input, expected) => {
+    const { text, removed } = pages(input);
+    expect(text).toBe(expected);
+    expect(removed.map((r) => r.reason)).toEqual(['page-number']);
+  });
+
+  it.each([
+    ['（三）保障措施\n— 5 —\n加强组织领导。', '（三）保障措施\n加强组织领导。'],
+    ['各项任务按期完成。\n- 12 -\n二、保障措施', '各项任务按期完成。\n二、保障措施'],
+    ['本规划自印发之日起实施\n· 386 ·\n附件：重点项目表', '本规划自印发之日起实施\n附件：重点项目表'],
+  ])('drops a page number between a heading or a finished sentence and what follows: %s', (input, expected) => {
+    expect(pages(input).text).toBe(expected);
+  });
+
+  it('leaves page words inside sentences and number ranges alone', () => {
+    const text = '详见第3页表格。\n2021-2025\n第三页\n共5页';
+    expect(pages(text)).toEqual({ text, removed: [] });
   });
 });
 

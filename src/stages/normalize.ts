@@ -5,10 +5,11 @@
  *   1. line breaks: CRLF and bare CR become LF;
  *   2. viewer page markers: the doc-sharing viewer starts every page with `N、` and cuts words in two
  *      (`健康XX建` / `2、设迈`); a run of such markers is removed and the pages joined;
- *   3. spaces that PDF line breaks left between Chinese characters (`专 项规划`), and in typeset text
+ *   3. page numbers on lines of their own (`第3页/共5页`, `— 31 —`), joining a sentence they cut;
+ *   4. spaces that PDF line breaks left between Chinese characters (`专 项规划`), and in typeset text
  *      that spaced every digit (`到2 0 0 5年`, `6 .5 %`) the spaces inside numbers;
- *   4. runs of `?` standing for lost characters (`??? 五、政策问答`, `安全感。?`);
- *   5. script: the analysis text is simplified; the source script is kept alongside, same length.
+ *   5. runs of `?` standing for lost characters (`??? 五、政策问答`, `安全感。?`);
+ *   6. script: the analysis text is simplified; the source script is kept alongside, same length.
  */
 import { applyEdits, editsFromRegex, type Edit, type MappedText } from '../pipeline/mapped-text.js';
 import { splitIntoLines, type Doc, type Message, type Removal } from '../pipeline/doc.js';
@@ -72,6 +73,52 @@ export function joinViewerPages(mt: MappedText, removed: Removal[]): MappedText 
   }
   edits.sort((a, b) => a.start - b.start);
   return applyEdits(mt, edits);
+}
+
+const OUTLINE_START =
+  /^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十百\d]+[章节篇部条]|\d{1,2}[.．、](?!\d))/;
+
+/** A line that is only a page number: `第3页/共5页`, `第 2 頁`, `— 31 —`, `- 2 -`, `· 386 ·`, `Page 3 of 5`. */
+const PAGE_NUMBER_LINE =
+  /^[ \t\u3000]*(?:第\s*\d{1,4}\s*[页頁](?:\s*[/／,，、]?\s*共\s*\d{1,4}\s*[页頁])?|[—–\-－·•]{1,2}\s*\d{1,4}\s*[—–\-－·•]{1,2}|page\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?)[ \t\u3000]*$/i;
+
+/**
+ * Page numbers a PDF or a viewer left on lines of their own go; when the text before one stops
+ * mid-sentence (`…分类覆盖率达到` / `第3页/共5页` / `90%`), the page after it continues that line.
+ */
+export function removePageNumbers(mt: MappedText, removed: Removal[]): MappedText {
+  if (!/[页頁—–\-－·•]|page/i.test(mt.text)) return mt;
+  const lines = splitIntoLines(mt.text);
+  const edits: Edit[] = [];
+  const isBlank = (k: number) => mt.text.slice(lines[k].start, lines[k].end).trim() === '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.end - line.start > 40 || !PAGE_NUMBER_LINE.test(mt.text.slice(line.start, line.end))) continue;
+    removed.push({ kind: 'artifact', reason: 'page-number', sourceRange: [mt.map[line.start], mt.map[line.end]] });
+    let before = i - 1;
+    while (before >= 0 && isBlank(before)) before--;
+    let after = i + 1;
+    while (after < lines.length && isBlank(after)) after++;
+    const previous = before >= 0 ? mt.text.slice(lines[before].start, lines[before].end).trimEnd() : '';
+    // A heading (short, numbered) stops without punctuation too: only a line of text was cut, a long
+    // one, or a label's value (`责任单位：县城市管理` / `局、县住房城乡建设局`).
+    const length = previous.trim().length;
+    const text = length >= 30 || (length >= 16 && !OUTLINE_START.test(previous)) || /[：:]./.test(previous);
+    const cut =
+      text &&
+      after < lines.length &&
+      !SENTENCE_END.test(previous) &&
+      !/[：:]$/.test(previous) &&
+      !OUTLINE_START.test(mt.text.slice(lines[after].start, lines[after].end));
+    if (cut && (edits.length === 0 || edits[edits.length - 1].end <= lines[before].end)) {
+      // Join: from the end of the text before to the start of the text after.
+      edits.push({ start: lines[before].start + previous.length, end: lines[after].start, insert: '' });
+      i = after - 1;
+    } else if (edits.length === 0 || edits[edits.length - 1].end <= line.start) {
+      edits.push({ start: line.start, end: Math.min(line.end + 1, mt.text.length), insert: '' });
+    }
+  }
+  return edits.length ? applyEdits(mt, edits) : mt;
 }
 
 const TITLE_LIKE_MAX = 40;
@@ -192,6 +239,7 @@ export function normalize(doc: Doc): Doc {
   let mt: MappedText = { text: doc.text, map: doc.map };
   mt = normalizeLineBreaks(mt);
   mt = joinViewerPages(mt, removed);
+  mt = removePageNumbers(mt, removed);
   mt = removeArtifactSpaces(mt);
   mt = removeLostCharacterMarks(mt, removed, messages);
   const simplified = toSimplified(mt.text);
