@@ -118,6 +118,20 @@ describe('indicators in prose', () => {
     expect(i.target).toMatchObject({ value: 20, comparator: '<=', unit: '名' });
   });
 
+  it('reads every item of an enumeration that shares one verb, names with a grade or generation too', () => {
+    const items = one(
+      '到2025年，建成县级电子商务公共服务中心1个、乡镇电商服务站12个、村级电商服务点120个。新创建国家4A级旅游景区2个，新建5G基站3000个，新建、改扩建公办幼儿园12所。',
+    );
+    expect(items.map((i) => [i.name, i.target?.value, i.target?.unit, i.target?.year])).toEqual([
+      ['县级电子商务公共服务中心', 1, '个', 2025],
+      ['乡镇电商服务站', 12, '个', 2025],
+      ['村级电商服务点', 120, '个', 2025],
+      ['国家4A级旅游景区', 2, '个', 2025],
+      ['5G基站', 3000, '个', 2025],
+      ['公办幼儿园', 12, '所', 2025],
+    ]);
+  });
+
   it('leaves out the cap of an award', () => {
     expect(one('对入选团队给予最高1000万元创业资助，奖励金额最高不超过50万元，单个项目最高200万元。')).toEqual([]);
   });

@@ -92,10 +92,13 @@ const LEADING_QUANTITY = new RegExp(
   'g',
 );
 /** `培育银发经济龙头企业10家以上`, `累计建成高标准农田180万亩`: a counted thing, then its quantity. */
-const ACTION_NAME_VALUE = new RegExp(
-  `(?:${ACTION})([^，,。；;：:\\n\\d“”]{2,20}?)(${NUM}(?:\\s*[-—~～至]\\s*${NUM})?\\s*(?:${UNIT_ALT})(?:以上|左右)?)`,
-  'g',
-);
+/** A counted thing's name: no clause stop, no number, except a grade or generation (`4A级`, `5G`). */
+const OBJECT = `(?:[^，,。；;：:\\n\\d“”、]|\\d+[A-Za-z])`;
+const COUNTED = `(${NUM}(?:\\s*[-—~～至]\\s*${NUM})?\\s*(?:${UNIT_ALT})(?:以上|左右)?)`;
+/** The first item's name may join words with 、 (`城市燃气、供水等老旧管网`), but not start with it. */
+const ACTION_NAME_VALUE = new RegExp(`(?:${ACTION})((?!、)(?:${OBJECT}|、){2,20}?)${COUNTED}`, 'g');
+/** `、乡镇电商服务站12个`: a further item of an enumeration that shares the first item's verb. */
+const FURTHER_ITEM = new RegExp(`[、和及](${OBJECT}{2,20}?)${COUNTED}`, 'y');
 /** What an action's object must not be: a bare quantifier, or a phrase that holds a verb of its own. */
 const NOT_AN_OBJECT = new RegExp(
   `^(?:首批|一批|每年|全年|累计|共|新|具备|组织|推动|开展|实现|完成|形成|建立|推进)$|${VERBS.map(([v]) => v)
@@ -275,6 +278,21 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
     const valueStart = nameStart + m[1].length;
     const target = valueOf(doc, valueStart, valueStart + m[2].length, year(at), null);
     push([nameStart, valueStart], target, null, [at, valueStart + m[2].length]);
+    // `建成县级服务中心1个、乡镇服务站12个、村级服务点120个`: the items after the first share its verb.
+    let end = valueStart + m[2].length;
+    for (let k = 0; k < 50; k++) {
+      FURTHER_ITEM.lastIndex = end;
+      const e = FURTHER_ITEM.exec(doc.text);
+      if (!e || end + e[0].length > scope.end || NOT_AN_OBJECT.test(e[1])) break;
+      const itemStart = end + 1;
+      const itemValue = itemStart + e[1].length;
+      push([itemStart, itemValue], valueOf(doc, itemValue, itemValue + e[2].length, year(at), null), null, [
+        itemStart,
+        itemValue + e[2].length,
+      ]);
+      end = itemValue + e[2].length;
+    }
+    ACTION_NAME_VALUE.lastIndex = Math.max(ACTION_NAME_VALUE.lastIndex, end - scope.start);
   }
   NAME_PERCENT.lastIndex = 0;
   for (let m = NAME_PERCENT.exec(text); m; m = NAME_PERCENT.exec(text)) {
