@@ -351,3 +351,48 @@ describe('tables written a row per line', () => {
     expect(out.removed.some((r) => r.reason === 'link-farm')).toBe(true);
   });
 });
+
+describe('table headers and notes', () => {
+  it('reads years under a spanning parent cell, and leaves a closing note out of the rows', () => {
+    const html = `<html><body><div class="article"><p>一、主要目标</p><p>到2026年，城市更新取得明显成效。</p><table>
+      <tr><td rowspan="2">序号</td><td rowspan="2">指标名称</td><td rowspan="2">单位</td><td colspan="2">指标值</td><td rowspan="2">指标属性</td></tr>
+      <tr><td>2023年</td><td>2026年</td></tr>
+      <tr><td>1</td><td>累计改造城镇老旧小区</td><td>个</td><td>86</td><td>260</td><td>约束性</td></tr>
+      <tr><td>2</td><td>城市生活污水集中收集率</td><td>%</td><td>68</td><td>75</td><td>预期性</td></tr>
+      <tr><td colspan="6">注：第1项为累计数，其余为年末值。</td></tr>
+    </table><p>二、重点任务</p><p>推进老旧小区改造。</p></div></body></html>`;
+    const out = extract(html, 'simplified', 'plan.html');
+    expect(out.tables[0].header).toEqual(['序号', '指标名称', '单位', '指标值2023年', '指标值2026年', '指标属性']);
+    expect(out.tables[0].rows).toHaveLength(2);
+    expect(out.indicators.map((i) => [i.name, i.baseline?.value, i.baseline?.year, i.target?.value, i.target?.year, i.nature])).toEqual([
+      ['累计改造城镇老旧小区', 86, 2023, 260, 2026, '约束性'],
+      ['城市生活污水集中收集率', 68, 2023, 75, 2026, '预期性'],
+    ]);
+  });
+
+  it('ends a table flattened a cell per line at its note', () => {
+    const cells = [
+      '序号',
+      '指标',
+      '单位',
+      '2020年',
+      '2025年',
+      '属性',
+      '1',
+      '森林覆盖率',
+      '%',
+      '61.2',
+      '62',
+      '约束性',
+      '2',
+      '重要江河湖泊水功能区水质达标率',
+      '%',
+      '90',
+      '95',
+      '约束性',
+    ];
+    const out = extract(`一、主要目标\n${cells.join('\n')}\n注：[ ]内为五年累计数。\n二、主要任务\n加强生态保护。`);
+    expect(out.tables[0].rows).toHaveLength(2);
+    expect(out.indicators.filter((i) => i.table).map((i) => i.name)).toEqual(['森林覆盖率', '重要江河湖泊水功能区水质达标率']);
+  });
+});

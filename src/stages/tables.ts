@@ -34,7 +34,8 @@ const HEADER_VOCABULARY: { re: RegExp; type: ColumnType; carries: boolean }[] = 
   { re: /(?:责任|牵头|配合|协办|主办|参与|主体|实施|指导|负责|承办)(?:单位|部门)|^责任人$/, type: 'units', carries: false },
   { re: /^(?:指标)?(?:性质|属性|类型)$/, type: 'nature', carries: false },
   {
-    re: /(?:基期|基准|现状|目标|预期|规划|实际|计划)(?:值|数)|^\d{4}年(?:底|末)?(?:值|目标|现状|基数|实际|预期|计划|完成)?(?:值|数)?$|^(?:现状|目标|基期|基准)$/,
+    // `2025年`, `2025年目标值`, and a year under a spanning parent cell (`指标值` over `2023年` reads `指标值2023年`).
+    re: /(?:基期|基准|现状|目标|预期|规划|实际|计划)(?:值|数)|^(?:指标值|指标|数值|目标值|预期值|发展目标|规划目标)?\d{4}年(?:底|末)?(?:值|目标|现状|基数|实际|预期|计划|完成)?(?:值|数)?$|^(?:现状|目标|基期|基准)$/,
     type: 'value',
     carries: false,
   },
@@ -249,8 +250,11 @@ function findHeader(cells: readonly Cell[], from: number): HeaderFound | null {
 
 const HEADING_LINE = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百\d]+[章节条编部分])/;
 
+/** A note under a table (`注：[ ]内为累计数`, `（来源：…）`): its end, not a row. */
+const TABLE_NOTE = /^[（(]?(?:注|备注|说明|附注|资料来源|数据来源|来源)\s*\d{0,2}\s*[:：]/;
+
 function isTableEnd(text: string): boolean {
-  return HEADING_LINE.test(text) || text.length > 300;
+  return HEADING_LINE.test(text) || TABLE_NOTE.test(text) || text.length > 300;
 }
 
 const MAX_COLUMNS = 16;
@@ -519,8 +523,11 @@ function addGridTable(doc: Doc, lines: Line[], tables: Table[], ranges: (Range |
     }
     return joinTxt(parts);
   });
-  let body = texts.slice(headerRows);
-  let bodyRanges = ranges.slice(headerRows);
+  // A note across the whole width under the rows (`注：第1、3项为累计数`) is not a row.
+  let bodyEnd = texts.length;
+  while (bodyEnd > headerRows && TABLE_NOTE.test(texts[bodyEnd - 1].find((c) => c?.s)?.s ?? '')) bodyEnd--;
+  let body = texts.slice(headerRows, bodyEnd);
+  let bodyRanges = ranges.slice(headerRows, bodyEnd);
   // Rows that are one cell across the whole width (`一、知识产权保护方面（共5项）`) name a group of the
   // rows below them: they become a first column, 分组, carried down.
   const isGroupRow = (row: (Range | null)[]) => row.length > 1 && row[0] !== null && row.every((r) => r === row[0]);
