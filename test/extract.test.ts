@@ -195,6 +195,13 @@ describe('indicators from tables', () => {
 });
 
 describe('tasks', () => {
+  it('takes no deadline from a date that describes a thing (2000年底前建成的小区)', () => {
+    const out = extract(
+      '一、重点任务\n（一）改造老旧小区。对2000年底前建成的城镇老旧小区实施综合改造，2026年底前累计完成改造260个。（责任单位：市住房城乡建设局）',
+    );
+    expect(out.tasks[0]).toMatchObject({ deadline: 2026, lead: ['市住房城乡建设局'] });
+  });
+
   it.each([
     ['（责任单位：市发展改革委、各区县（市）人民政府）', ['市发展改革委', '各区县（市）人民政府'], []],
     ['(责任单位:市发展改革委)', ['市发展改革委'], []],

@@ -23,9 +23,19 @@ const DEADLINE =
 const ONGOING = /长期坚持|持续推进|长期推进|持续开展|长期|持续/;
 const ONGOING_CLAUSE = /(?:^|[，,；;。])\s*(长期坚持|持续推进|长期推进|持续开展|长期|持续)\s*(?=[。；;，,）)]|$)/;
 
+const DEADLINES = new RegExp(DEADLINE.source, 'g');
+/** `对2000年底前建成的老旧小区…`: a date that describes a thing (…的) is no deadline. */
+const DESCRIBES = /^[\u4e00-\u9fff]{0,4}的/;
+
 export function parseDeadline(s: string): number | null {
-  const m = DEADLINE.exec(s);
-  if (m) return Number(m[1] ?? m[3] ?? m[4]);
+  // A deadline always holds 年: most texts have none.
+  if (s.includes('年')) {
+    DEADLINES.lastIndex = 0;
+    for (let m = DEADLINES.exec(s); m; m = DEADLINES.exec(s)) {
+      if (DESCRIBES.test(s.slice(m.index + m[0].length, m.index + m[0].length + 5))) continue;
+      return Number(m[1] ?? m[3] ?? m[4]);
+    }
+  }
   const bare = /^\s*((?:19|20)\d{2})\s*年?/.exec(s);
   return bare ? Number(bare[1]) : null;
 }
