@@ -26,6 +26,18 @@ describe('classifyLine', () => {
     ['（三）开展主题教育', null],
     ['坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，推进健康中国建设，切实提高人民群众的健康水平。', null],
     ['卫生健康委医政医管科,咨询电话:023-51523321', null],
+    ['岭西省人民政府 > 政务公开 > 政策文件 > 省政府办公厅文件', 'navigation'],
+    ['网站地图 | 无障碍浏览 | 长者模式 | English', 'navigation'],
+    ['相关文件：', 'navigation'],
+    ['本文档由用户上传，仅供学习交流，版权归原作者所有。', 'boilerplate'],
+    ['下载本文档需要登录，并消耗8积分', 'boilerplate'],
+    ['知识共享，知识变现', 'boilerplate'],
+    ['回复 支持 反对', 'navigation'],
+    // Rows of a table written on one line are not link farms.
+    ['| 1 | 规模以上工业企业数字化改造覆盖率 | % | 62.5 | ≥90 | 预期性 |', null],
+    ['序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限', null],
+    ['4 | 开展“千企万岗”招聘活动 | 县人力资源社会保障局 | 县教育局、县总工会、团县委 | 2023年起每年', null],
+    ['10 | 落实河湖长制，常态化开展河湖“清四乱”行动 | 县水利局 | 县生态环境局、各乡镇人民政府 | 长期坚持', null],
   ])('%s → %s', (line, kind) => {
     expect(classifyLine(line)?.kind ?? null).toBe(kind);
   });
@@ -51,8 +63,10 @@ describe('shape features', () => {
     expect(isLinkFarm('甲| 乙| 丙')).toBe(false);
     expect(isLinkFarm('建设|管理|服务|监督|评估，推动形成完整的工作闭环。各地要按照要求逐项落实，确保取得实效。')).toBe(false);
   });
-  it('breadcrumbs start at the home page', () => {
+  it('breadcrumbs start at the home page or pass through a section of a government site', () => {
     expect(isBreadcrumb('收入 > 支出 > 结余')).toBe(false);
+    expect(isBreadcrumb('某某集团 > 产品 > 详情')).toBe(false);
+    expect(isBreadcrumb('青岚市人民政府 > 政务公开 > 规划计划')).toBe(true);
   });
 });
 

@@ -40,20 +40,30 @@ export function isLinkFarm(line: string): boolean {
   // A table row written on one line (`| 1 | 数字化改造覆盖率 | % | 62.5 | ≥90 | 预期性 |`, or its
   // header): numbers, units, years and table words are not what a link farm lists.
   // (Unit names are not evidence: a farm's site and place names end like them, `…影院`, `…网站`.)
-  const tableCells = items.filter((s) => !/^(?:text|units)$/.test(cellType(s)) || headerColumnType(s) !== null).length;
+  const tableCells = items.filter(
+    (s) => !/^(?:text|units)$/.test(cellType(s)) || headerColumnType(s) !== null || /(?:19|20)\d{2}\s*年/.test(s),
+  ).length;
   if (tableCells >= 2) return false;
+  // A numbered row whose cells name units (`4 | 开展招聘活动 | 县人社局 | 县教育局、县总工会 | 长期`).
+  if (cellType(items[0] ?? '') === 'serial' && items.some((s) => cellType(s) === 'units')) return false;
   const mean = items.reduce((a, s) => a + s.length, 0) / Math.max(items.length, 1);
   const sentences = (line.match(/[。！？]/g) ?? []).length;
   return mean <= 16 && sentences <= 1;
 }
 
-/** `首页 > 要闻动态 > 要闻`, `您当前的位置:首页>政务公开>政策解读`. */
+/** Sections of a government site that a breadcrumb passes through. */
+const NAV_SECTION =
+  /^(?:政务公开|信息公开|政府信息公开|政策文件|政策法规|政策解读|通知公告|公告公示|新闻中心|新闻动态|工作动态|要闻动态|政务动态|规划计划|发展规划|政府文件|部门文件|市政府文件|省政府文件|县政府文件)$/;
+
+/** `首页 > 要闻动态 > 要闻`, `您当前的位置:首页>政务公开>政策解读`, `某省人民政府 > 政务公开 > 政策文件`. */
 export function isBreadcrumb(line: string): boolean {
   if (line.length > 150) return false;
   if (BREADCRUMB_LEAD.test(line)) return true;
   if (!/[>＞»›→]/.test(line)) return false;
   const parts = line.split(/\s*(?:>|＞|»|›|→|->)\s*/);
-  return parts.length >= 3 && parts.every((p) => p.length > 0 && p.length <= 12) && /首页|主页|网站首页/.test(parts[0]);
+  if (parts.length < 3 || !parts.every((p) => p.length > 0 && p.length <= 12)) return false;
+  // Led by the home page, or by the site's name with a section of a government site after it.
+  return /首页|主页|网站首页/.test(parts[0]) || parts.slice(1).some((p) => NAV_SECTION.test(p));
 }
 
 const CHAPTER_MARKER = /第[一二三四五六七八九十百零〇两\d]{1,4}[章节篇编]/g;
