@@ -13,6 +13,20 @@ export interface ParsedValue {
 /** Units in the order they must be tried (longest first). */
 export const UNITS = [
   '个百分点',
+  '个工作日',
+  '工作日',
+  '亿立方米',
+  '万立方米',
+  '立方米',
+  '万千瓦',
+  '千瓦',
+  '兆瓦',
+  '公顷',
+  '千米',
+  '亿美元',
+  '万美元',
+  '万户',
+  '家次',
   '公斤',
   '千克',
   '/10万',
@@ -59,6 +73,15 @@ export const UNITS = [
   '支',
   '倍',
   '年',
+  '处',
+  '件',
+  '部',
+  '艘',
+  '架',
+  '期',
+  '篇',
+  '场',
+  '米',
 ] as const;
 
 const PREFIX_COMPARATORS: [RegExp, Comparator][] = [

@@ -16,7 +16,7 @@ import { sectionAt, withAncestors } from './segment.js';
 const NUM = '(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)(?:\\.\\d+)?';
 /** Units a target can carry, longest first so `万亩` wins over `万`. */
 export const UNIT_ALT =
-  '个百分点|/10万|公斤|千克|万亿元|亿美元|万美元|亿立方米|万平方米|平方公里|万千瓦|万人次|万吨|万亩|万人|万元|万户|亿元|平方米|立方米|千瓦|兆瓦|公顷|公里|千米|%|％|‰|万|亿|人次|家次|人|张|个|家|所|名|元|次|岁|天|小时|吨|亩|项|座|台|套|户|条|例|辆|床|批|倍|场|处|支|件|部|艘|架|期|篇|米';
+  '个百分点|个工作日|工作日|/10万|公斤|千克|万亿元|亿美元|万美元|亿立方米|万平方米|平方公里|万千瓦|万人次|万吨|万亩|万人|万元|万户|亿元|平方米|立方米|千瓦|兆瓦|公顷|公里|千米|%|％|‰|万|亿|人次|家次|人|张|个|家|所|名|元|次|岁|天|小时|吨|亩|项|座|台|套|户|条|例|辆|床|批|倍|场|处|支|件|部|艘|架|期|篇|米';
 const VALUE = `(?:[≥≤＞＜><]\\s*)?(?:每[亩人户年])?${NUM}(?:\\s*[-—~～至到]\\s*${NUM})?\\s*(?:[万亿](?=${UNIT_ALT}))?(?:${UNIT_ALT})?(?:以上|以下|以内|左右)?`;
 
 /** Verbs between a name and its target, with the comparator each implies. */
@@ -53,6 +53,11 @@ const VERBS: [string, Value['comparator']][] = [
   ['降低到', '='],
   ['降低至', '='],
   ['降至', '='],
+  ['压缩至', '<='],
+  ['压缩到', '<='],
+  ['压减至', '<='],
+  ['缩短至', '<='],
+  ['缩短到', '<='],
   ['降到', '='],
   ['控制在', '<='],
   ['保持在', '>='],
@@ -82,10 +87,10 @@ const NAME_VERB_VALUE = new RegExp(
   `(?:(?:从|由)(?:现时|目前|现在|当前|(?:19|20)\\d{2}\\s*年底?)?的?(${VALUE}))?(${VERB_ALT})\\s*(${VALUE})`,
   'g',
 );
-const COUNTER = '万亩|万人|万户|家|个|所|名|人|项|座|条|张|亩|场|批|套|台|处|支|户|部|件';
+const COUNTER = '万人次|人次|万亩|万人|万户|家|个|所|名|人|项|座|条|张|亩|场|批|套|台|处|支|户|部|件';
 /** Verbs that build or grow a counted thing: `建成2个产业园区`, `培育龙头企业10家以上`. */
 const ACTION =
-  '累计建成|新建成|新培育|建成|新增|培育|打造|建设|创建|新建|引进|培养|组建|认定|推出|举办|开展|实施|布局|设立|完成|改造|新改建|改扩建';
+  '累计建成|新建成|新培育|建成|新增|培育|打造|建设|创建|新建|引进|培养|组建|认定|推出|举办|开展|实施|布局|设立|完成|改造|新改建|改扩建|扶持|培训|帮扶|吸纳|带动|安置';
 /** `超过1800家基层医疗卫生机构…`, `建成2个省级产业园区`: a quantity before what it counts. */
 const LEADING_QUANTITY = new RegExp(
   `(不超过|超过|不少于|至少|力争|${ACTION})(${NUM}(?:\\s*[-—~～至]\\s*${NUM})?\\s*(?:${COUNTER}))([^，,。；;：:、\\n\\d]{2,40})`,
@@ -179,7 +184,7 @@ function nameBefore(doc: Doc, scopeStart: number, at: number): Range | null {
 }
 
 /** Names that are the words before an award's cap: `给予最高`, `金额最高`, `分别给予`. */
-const AWARD_CAP = /(?:最高|最多|给予|奖励|资助|补助|补贴|扶持)$/;
+const AWARD_CAP = /(?:最高|最多|给予|奖励|资助|补助|补贴|扶持|一次性)$/;
 
 /** Sentences that report what was achieved rather than what is planned. */
 const ACHIEVED =
@@ -231,6 +236,8 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
     const valueStart = symbol ? verbStart : scope.start + m.index + m[0].length - m[3].length;
     const comparator = VERBS.find(([v]) => v === verb)?.[1] ?? null;
     const valueEnd = scope.start + m.index + m[0].length;
+    // `由1980年的114天缩短到1985年的105天`: a year after the verb is not its value.
+    if (doc.text[valueEnd] === '年' && /^(?:19|20)\d{2}$/.test(m[3])) continue;
     const target = valueOf(doc, valueStart, valueEnd, year(matchStart), comparator);
     if (target.value === null) continue;
     // `不少于10项北斗高精度国家标准`: the counted thing follows the value, so the words before are a
@@ -264,7 +271,9 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
   }
   ACTION_NAME_VALUE.lastIndex = 0;
   for (let m = ACTION_NAME_VALUE.exec(text); m; m = ACTION_NAME_VALUE.exec(text)) {
-    if (scope.achieved || NOT_AN_OBJECT.test(m[1])) continue;
+    // `累计` reports a past total, unless the sentence sets a year for it (`到2025年，累计扶持创业8000人`).
+    if (NOT_AN_OBJECT.test(m[1])) continue;
+    if (scope.achieved && yearBefore(doc.text, scope.paragraphStart, scope.start + m.index) === null) continue;
     // `新增建设1-2个国家级临床重点专科`: a thing counted after the value is the name; the reading above takes it.
     const following = doc.text[scope.start + m.index + m[0].length] ?? '';
     if (
