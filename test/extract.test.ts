@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { extract, extractSeed } from './helpers.js';
 
 describe('document facts', () => {
+  it('reads the kind of a title that ends with its period', () => {
+    expect(extract('青岚市制造业数字化转型实施方案（2024—2026年）\n一、总体要求\n坚持稳中求进。').document.kind).toBe('实施方案');
+  });
+
   it('reads title from 《》, repaired 文号, issuer, date and region from a lead', () => {
     const d = extract(
       '县卫生健康委:《巫溪县进一步完善医疗卫生服务体系实施方案》政策解读\n日期:2024-10-14\n20241014,巫溪县人民政府办公室印发了巫溪县进一步完善医疗卫生服务体系实施方案》(巫溪府办发〔202442号),现将内容解读如下:\n一、背景及依据\n正文。',
@@ -199,6 +203,13 @@ describe('indicators from tables', () => {
 });
 
 describe('tasks', () => {
+  it('reads every lead unit before 按职责分工负责', () => {
+    const out = extract(
+      '一、重点任务\n（一）做好就业。机关事业单位空缺岗位优先用于招聘应届高校毕业生。（市委组织部、市人社局按职责分工负责）',
+    );
+    expect(out.tasks[0]).toMatchObject({ lead: ['市委组织部', '市人社局'], support: [] });
+  });
+
   it('takes no deadline from a date that describes a thing (2000年底前建成的小区)', () => {
     const out = extract(
       '一、重点任务\n（一）改造老旧小区。对2000年底前建成的城镇老旧小区实施综合改造，2026年底前累计完成改造260个。（责任单位：市住房城乡建设局）',

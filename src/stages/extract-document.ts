@@ -465,7 +465,9 @@ export function extractDocumentFacts(doc: Doc): Doc {
   const issuer = issuers(doc, all, lead);
   const date = documentDate(doc, all, lead);
   const number = docNumber(doc, all, end);
-  const kind = title ? (PLAN_KINDS.find((k) => title.s.endsWith(k)) ?? null) : null;
+  // `…实施方案（2024—2026年）`: the kind comes before the period.
+  const bare = title ? title.s.replace(/[（(](?:19|20)\d{2}\s*[—\-–~至]\s*(?:19|20)\d{2}\s*年?[）)]$/, '') : '';
+  const kind = title ? (PLAN_KINDS.find((k) => bare.endsWith(k)) ?? null) : null;
   const facts: DocumentFacts = {
     title,
     docNumber: number,

@@ -101,7 +101,10 @@ function parenUnits(doc: Doc, from: number, to: number): { lead: Txt[]; support:
     const lw = LEAD_WORD.exec(inner);
     if (!lw || lw.index < 2) continue;
     const leadStart = from + open + 1;
-    const lead = splitUnits(txt(doc, leadStart, leadStart + lw.index)).filter((u) => looksLikeUnit(u.s));
+    // `（市委组织部、市人社局按职责分工负责）`: the manner before 负责 is not part of the last unit.
+    const manner = /(?:按职责分工|按职责|分别|共同)$/.exec(inner.slice(0, lw.index));
+    const leadEnd = leadStart + lw.index - (manner ? manner[0].length : 0);
+    const lead = splitUnits(txt(doc, leadStart, leadEnd)).filter((u) => looksLikeUnit(u.s));
     if (lead.length === 0) continue;
     let rest = inner.slice(lw.index + lw[0].length).replace(/^[，,；;、\s]+/, '');
     const restStart = leadStart + inner.length - rest.length;
