@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { extract, extractSeed } from './helpers.js';
 
 describe('document facts', () => {
+  it('reads the date of a signature between a notice and the plan it carries', () => {
+    const plan = Array.from({ length: 20 }, (_, k) => `（${k + 1}）推进第${k + 1}项工作，全面完成年度任务。`).join('\n');
+    const out = extract(
+      `柘溪县人民政府办公室关于印发《柘溪县重点工作任务分工方案》的通知\n各乡镇人民政府：\n现将《方案》印发给你们，请认真贯彻执行。\n一、提高思想认识。\n二、严格督查督办。\n柘溪县人民政府办公室\n2023年2月16日\n柘溪县重点工作任务分工方案\n一、重点任务\n${plan}`,
+    );
+    expect(out.document).toMatchObject({ date: '2023-02-16', dateSource: 'signature' });
+  });
+
   it('reads the kind of a title that ends with its period', () => {
     expect(extract('青岚市制造业数字化转型实施方案（2024—2026年）\n一、总体要求\n坚持稳中求进。').document.kind).toBe('实施方案');
   });

@@ -272,6 +272,16 @@ function signatureDate(all: LeadLine[], lead: LeadLine[]): string | null {
     const date = parseDate(t);
     if (date) return date;
   }
+  // A signature block anywhere: the issuer's name, then the date on the next line (a notice's
+  // signature sits between its text and the plan it carries, past the lead and the tail).
+  for (let k = 1; k < all.length; k++) {
+    const { text, line } = all[k];
+    if (line.removed || line.table) continue;
+    const t = text.trim();
+    if (t.length > 16 || !/^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(t)) continue;
+    const above = all[k - 1].text.trim();
+    if (above.length <= 40 && ISSUER_LINE.test(above) && ORGAN_HINT.test(above)) return parseDate(t);
+  }
   return null;
 }
 
