@@ -124,3 +124,27 @@ describe('lexicon families', () => {
     expect(classifyLine(paragraph)).toBeNull();
   });
 });
+
+describe('metadata boxes read one field per line', () => {
+  it('removes the fields as navigation and still reads the date and number from them', () => {
+    const out = extract(
+      [
+        '索 引 号：013512346/2024-01287',
+        '发布机构：澄平县人民政府办公室',
+        '发文字号：澄政办〔2024〕15号',
+        '成文日期：2024年04月22日',
+        '发布日期：2024年04月26日',
+        '澄平县农村电子商务高质量发展行动计划',
+        '一、发展目标',
+        '到2025年，全县农村电子商务服务体系基本健全。',
+      ].join('\n'),
+    );
+    expect(out.removed.filter((r) => r.reason === 'info-bar')).toHaveLength(5);
+    expect(out.document).toMatchObject({ docNumber: '澄政办〔2024〕15号', date: '2024-04-22', dateSource: '成文日期' });
+  });
+
+  it('keeps two labelled lines of body text', () => {
+    const out = extract('一、工作安排\n发布时间：每季度第一个月\n文号：按年度统一编排\n各单位按时报送。');
+    expect(out.removed.filter((r) => r.reason === 'info-bar')).toEqual([]);
+  });
+});

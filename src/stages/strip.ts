@@ -128,6 +128,28 @@ function markTableOfContents(texts: readonly string[], verdicts: (Verdict | null
 const INFO_LABELS =
   /(?:发布时间|发布日期|发表时间|来源|浏览次数|浏览量|点击数|点击量|阅读量|阅读数|访问量|作者|字体|字号|责任编辑|编辑|时间|日期)\s*[:：]/g;
 
+/** A field of a government page's metadata box, one per line (`索 引 号：…`, `成文日期：…`). */
+const INFO_FIELD =
+  /^\s*(?:索\s*引\s*号|发布机构|发文机关|发文单位|发文字号|文\s*号|成文日期|成文时间|发布日期|发布时间|公开方式|公开范围|公开时限|公开形式|主题分类|主\s*题\s*词|体裁分类|组配分类|服务对象|有\s*效\s*性|生效日期|废止日期|信息来源|所属机构|统一编号|信息分类|标\s*题|名\s*称)\s*[:：]/;
+
+/**
+ * A page's metadata box read one field per line: three such lines or more in a row are chrome. The
+ * facts stage still reads them (成文日期, 发文字号): they are navigation, not spam.
+ */
+function markInfoFields(texts: readonly string[], verdicts: (Verdict | null)[]): void {
+  let run: number[] = [];
+  const close = () => {
+    if (run.length >= 3) for (const i of run) verdicts[i] ??= { kind: 'navigation', reason: 'info-bar' };
+    run = [];
+  };
+  texts.forEach((t, i) => {
+    if (!t.trim()) return;
+    if (t.length <= 120 && INFO_FIELD.test(t)) run.push(i);
+    else close();
+  });
+  close();
+}
+
 /** The article info bar: `发布时间：… 来源：… 浏览次数：…` (two labels or more, no sentence). */
 export function isInfoBar(line: string): boolean {
   if (line.length > 120 || /[。！？]/.test(line) || !/[:：]/.test(line)) return false;
@@ -234,6 +256,7 @@ export function stripSpam(doc: Doc): Doc {
   const texts = lines.map((l) => doc.text.slice(l.start, l.end));
   const verdicts: (Verdict | null)[] = texts.map(classifyLine);
   markTableOfContents(texts, verdicts);
+  markInfoFields(texts, verdicts);
   // Templates are learnt from the raw files, so they are compared in the source's own script.
   if (doc.templates)
     markTemplates(
