@@ -12,7 +12,7 @@ import { flattenSections, sectionAt, withAncestors } from './segment.js';
  * clause of its own between commas (`…六大行动，到2025年，全面完成…`).
  */
 export const DATED_START =
-  /(?:^|(?<=[。；;！？!?：:]))[ \t\u3000]*((?:力争|争取|预计)?(?:(?:到|至)\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?[，,]?|((?:19|20)\d{2})\s*年(?:底|末)?[，,]))|(?<=[，,])((?:力争|争取)?(?:到|至)\s*((?:19|20)\d{2})\s*年(?:底|末)?前?[，,])/g;
+  /(?:^|(?<=[。；;！？!?：:]))[ \t\u3000]*((?:力争|争取|预计)?(?:(?:到|至|展望)\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?[，,]?|((?:19|20)\d{2})\s*年(?:底|末)?[，,]))|(?<=[，,])((?:力争|争取)?(?:到|至|展望)\s*((?:19|20)\d{2})\s*年(?:底|末)?前?[，,])/g;
 
 /** Headings under which dated statements state the plan's goals. */
 const GOAL_HEADING = /目标|主要目|总体要求|总体思路|指导思想|发展方向|愿景|总体安排|基本原则|工作要求/;
@@ -28,7 +28,7 @@ export interface DatedStatement {
   range: Range;
 }
 
-const DATED_AT = /[ \t\u3000]*((?:力争|争取|预计)?(?:到|至)\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?[，,]?)/y;
+const DATED_AT = /[ \t\u3000]*((?:力争|争取|预计)?(?:到|至|展望)\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?[，,]?)/y;
 
 /**
  * Every dated statement in a line: from its date to the next dated statement or the line end.
