@@ -33,6 +33,8 @@ describe('classifyLine', () => {
     ['下载本文档需要登录，并消耗8积分', 'boilerplate'],
     ['知识共享，知识变现', 'boilerplate'],
     ['回复 支持 反对', 'navigation'],
+    ['青梧论坛 - 青梧人自己的网上家园', 'navigation'],
+    ['论坛 › 青梧时政 › 政策发布', 'navigation'],
     // Rows of a table written on one line are not link farms.
     ['| 1 | 规模以上工业企业数字化改造覆盖率 | % | 62.5 | ≥90 | 预期性 |', null],
     ['序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限', null],
@@ -146,5 +148,32 @@ describe('metadata boxes read one field per line', () => {
   it('keeps two labelled lines of body text', () => {
     const out = extract('一、工作安排\n发布时间：每季度第一个月\n文号：按年度统一编排\n各单位按时报送。');
     expect(out.removed.filter((r) => r.reason === 'info-bar')).toEqual([]);
+  });
+});
+
+describe('forum threads', () => {
+  it('keeps the reposted article (the first post) and removes the replies under it', () => {
+    const out = extract(
+      [
+        '青梧论坛 - 青梧人自己的网上家园',
+        '[政策文件] 青梧县乡村旅游发展三年行动方案（2023—2025年）',
+        '楼主',
+        '山城老刘',
+        '发表于 2023-5-6 09:12:45 | 只看该作者',
+        '青梧县乡村旅游发展三年行动方案（2023—2025年）',
+        '一、发展目标',
+        '到2025年，全县乡村旅游年接待游客达到1200万人次。',
+        '回复',
+        '沙发',
+        '小青梧',
+        '发表于 2023-5-6 10:03:11 | 只看该作者',
+        '支持！希望早日把鹿鸣湖景区那段烂路修好，周末去一趟堵死人。',
+        '回复 支持 反对',
+      ].join('\n'),
+    );
+    expect(out.document.title).toBe('青梧县乡村旅游发展三年行动方案（2023—2025年）');
+    expect(out.removed.map((r) => r.reason)).toContain('forum-reply');
+    expect(JSON.stringify(out.sections)).not.toContain('烂路');
+    expect(out.indicators.map((i) => i.name)).toEqual(['全县乡村旅游年接待游客']);
   });
 });

@@ -63,9 +63,9 @@ function leadEnd(doc: Doc): number {
 }
 
 const REFERENCE_BEFORE = /(?:按照|根据|依据|贯彻|落实|参照|对照|结合|执行)[^《]{0,4}$/;
-/** Furniture in front of a title line: markdown headings and bold, a page number, a label. */
+/** Furniture in front of a title line: markdown headings and bold, a page number, a label, a tag (`[政策文件]`). */
 const TITLE_LINE_PREFIX =
-  /^\s*(?:#{1,6}\s*|\*\*|\d{1,4}\s+|[IVX]{1,4}(?=[\u4e00-\u9fff])|(?:标题|题目|文件名称|名称|title)\s*[:：]\s*["“]?)+/i;
+  /^\s*(?:#{1,6}\s*|\*\*|\d{1,4}\s+|[IVX]{1,4}(?=[\u4e00-\u9fff])|(?:标题|题目|文件名称|名称|title)\s*[:：]\s*["“]?|[[【][^\]】]{1,8}[\]】]\s*)+/i;
 /** `/(?:["”]|\*\*)?\s*$/`: a closing quote or bold mark and spaces at the end of a title line. */
 export function titleLineSuffix(text: string): number {
   let at = text.trimEnd().length;

@@ -63,7 +63,7 @@ export function isBreadcrumb(line: string): boolean {
   const parts = line.split(/\s*(?:>|＞|»|›|→|->)\s*/);
   if (parts.length < 3 || !parts.every((p) => p.length > 0 && p.length <= 12)) return false;
   // Led by the home page, or by the site's name with a section of a government site after it.
-  return /首页|主页|网站首页/.test(parts[0]) || parts.slice(1).some((p) => NAV_SECTION.test(p));
+  return /首页|主页|网站首页|论坛|社区/.test(parts[0]) || parts.slice(1).some((p) => NAV_SECTION.test(p));
 }
 
 const CHAPTER_MARKER = /第[一二三四五六七八九十百零〇两\d]{1,4}[章节篇编]/g;
@@ -127,6 +127,30 @@ function markTableOfContents(texts: readonly string[], verdicts: (Verdict | null
 
 const INFO_LABELS =
   /(?:发布时间|发布日期|发表时间|来源|浏览次数|浏览量|点击数|点击量|阅读量|阅读数|访问量|作者|字体|字号|责任编辑|编辑|时间|日期)\s*[:：]/g;
+
+/** A site's name and slogan heading the page: `青梧论坛 - 青梧人自己的网上家园`, `某某网 | 权威发布`. */
+const SITE_NAME = /^[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:论坛|社区|网|门户|在线|之家|文库)\s*[-–—|｜_]\s*[^。，；！？,;]{2,24}$/;
+
+/** A forum post's header: `发表于 2023-5-6 10:03:11 | 只看该作者`. */
+const POST_HEADER = /^\s*发表于\s*\d{4}-\d{1,2}-\d{1,2}/;
+/** How long a reply's line may be: replies are remarks, the reposted article is the first post. */
+const REPLY_MAX = 200;
+
+/**
+ * Replies under a reposted article: the article is the first post of the thread; what follows a
+ * later post's header, up to the next chrome line, is a reader's remark.
+ */
+function markForumReplies(texts: readonly string[], verdicts: (Verdict | null)[]): void {
+  let posts = 0;
+  for (let i = 0; i < texts.length; i++) {
+    if (!POST_HEADER.test(texts[i])) continue;
+    if (++posts === 1) continue;
+    for (let k = i + 1; k < texts.length && !verdicts[k] && !POST_HEADER.test(texts[k]); k++) {
+      if (texts[k].trim().length > REPLY_MAX) break;
+      if (texts[k].trim()) verdicts[k] = { kind: 'navigation', reason: 'forum-reply' };
+    }
+  }
+}
 
 /** A field of a government page's metadata box, one per line (`索 引 号：…`, `成文日期：…`). */
 const INFO_FIELD =
@@ -198,6 +222,7 @@ export function classifyLine(raw: string): Verdict | null {
   if (!line) return null;
   if (isLinkFarm(line)) return { kind: 'spam', reason: 'link-farm' };
   if (isBreadcrumb(line)) return { kind: 'navigation', reason: 'breadcrumb' };
+  if (SITE_NAME.test(line)) return { kind: 'navigation', reason: 'site-name' };
   if (isEditorToolbar(line)) return { kind: 'navigation', reason: 'editor-toolbar' };
   if (isInfoBar(line)) return { kind: 'navigation', reason: 'info-bar' };
   if (isTableOfContents(line)) return { kind: 'navigation', reason: 'table-of-contents' };
@@ -257,6 +282,7 @@ export function stripSpam(doc: Doc): Doc {
   const verdicts: (Verdict | null)[] = texts.map(classifyLine);
   markTableOfContents(texts, verdicts);
   markInfoFields(texts, verdicts);
+  markForumReplies(texts, verdicts);
   // Templates are learnt from the raw files, so they are compared in the source's own script.
   if (doc.templates)
     markTemplates(
