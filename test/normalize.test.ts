@@ -7,6 +7,7 @@ import {
   normalizeLineBreaks,
   removeArtifactSpaces,
   removeLostCharacterMarks,
+  foldWidth,
   removePageNumbers,
   spacesDigits,
 } from '../src/stages/normalize.js';
@@ -85,6 +86,25 @@ describe('numbers in text that spaces every digit', () => {
   });
 });
 
+describe('full-width digits and letters', () => {
+  it('folds them one for one, a point between digits too', () => {
+    expect(foldWidth('到２０２６年，建成５Ｇ基站１２０００个，覆盖率达到９５．５％。１．加强领导')).toBe(
+      '到2026年，建成5G基站12000个，覆盖率达到95.5%。1．加强领导',
+    );
+    expect(foldWidth('没有全角字符')).toBe('没有全角字符');
+  });
+
+  it('gives a plan written with them its facts', () => {
+    const out = extract(
+      '青崖市人民政府办公室关于印发青崖市５Ｇ发展行动计划的通知\n青崖府办发〔２０２４〕１２号\n一、发展目标\n到２０２６年，全市５Ｇ基站达到１２０００个。\n二、重点任务\n（一）建设网络。２０２５年底前完成主城区覆盖。（责任单位：市工业和信息化局）\n青崖市人民政府办公室\n２０２４年４月８日',
+    );
+    expect(out.document).toMatchObject({ docNumber: '青崖府办发〔2024〕12号', date: '2024-04-08' });
+    expect(out.goals.map((g) => g.year)).toEqual([2026]);
+    expect(out.indicators[0]).toMatchObject({ name: '全市5G基站', target: { value: 12000, year: 2026 } });
+    expect(out.tasks[0]).toMatchObject({ deadline: 2025, lead: ['市工业和信息化局'] });
+  });
+});
+
 describe('removePageNumbers', () => {
   const pages = (s: string) => {
     const removed: Removal[] = [];
@@ -159,6 +179,13 @@ describe('script', () => {
     const trad = toTraditional(name);
     expect(toSimplified(`吉林省${trad}縣`)).toContain(name);
     expect(toSimplified(name)).toBe(name);
+  });
+
+  it('keeps 乾 in other place names and their 文号, and converts it elsewhere', () => {
+    expect(toSimplified('乾陽縣人民政府辦公室 乾陽政辦發〔2024〕9號 乾州市 乾北鎮')).toBe(
+      '乾阳县人民政府办公室 乾阳政办发〔2024〕9号 乾州市 乾北镇',
+    );
+    expect(toSimplified('抗旱保苗，防止土壤乾燥，曬乾糧食')).toBe('抗旱保苗，防止土壤干燥，晒干粮食');
   });
 
   it('never converts 乾安 to 干安', () => {

@@ -232,6 +232,24 @@ export function removeLostCharacterMarks(mt: MappedText, removed: Removal[], mes
   return applyEdits(mt, edits);
 }
 
+/**
+ * Full-width digits, letters and percent signs (`２０２５年`, `９０％`, `５Ｇ`; GBK pages often use
+ * them) read as their ASCII forms in the analysis text, one character for one, and a full-width
+ * point between two digits as a decimal point; the source script keeps them as written.
+ */
+export function foldWidth(text: string): string {
+  if (!/[\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/.test(text)) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const wide = (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || c === 0xff05;
+    if (wide) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0xff0e && /[0-9０-９]/.test(text[i - 1] ?? '') && /[0-9０-９]/.test(text[i + 1] ?? '')) out += '.';
+    else out += text[i];
+  }
+  return out;
+}
+
 export function normalize(doc: Doc): Doc {
   const removed: Removal[] = [...doc.removed];
   const messages: Message[] = [...doc.messages];
@@ -242,7 +260,7 @@ export function normalize(doc: Doc): Doc {
   mt = removePageNumbers(mt, removed);
   mt = removeArtifactSpaces(mt);
   mt = removeLostCharacterMarks(mt, removed, messages);
-  const simplified = toSimplified(mt.text);
+  const simplified = foldWidth(toSimplified(mt.text));
   return {
     ...doc,
     text: simplified,

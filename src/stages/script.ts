@@ -77,8 +77,19 @@ function convertLengthPreserving(text: string, convert: Convert): string {
     .join('\n');
 }
 
+/**
+ * 乾 in a place name is not 干 (`乾陽縣` is 乾阳县, `乾陽政辦發` its 文号): before a one-character
+ * name and its county, city or district suffix, or the 政/府 of a government's abbreviation.
+ */
+const QIAN_PLACE = /乾(?=[\u4e00-\u9fff](?:[县縣市区區镇鎮乡鄉旗]|[政府][办辦发發]))/g;
+
 function protectNames(source: string, converted: string): string {
   let out = converted;
+  if (source.includes('乾')) {
+    const chars = out.split('');
+    for (const m of source.matchAll(QIAN_PLACE)) chars[m.index] = '乾';
+    out = chars.join('');
+  }
   for (const name of PROTECTED_NAMES) {
     let from = source.indexOf(name);
     if (from < 0) continue;
