@@ -2,6 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { extract, extractSeed } from './helpers.js';
 
 describe('document facts', () => {
+  it.each([
+    ['二〇二一年二月二十六日', '2021-02-26'],
+    ['二〇二四年十一月八日', '2024-11-08'],
+    ['2024年10月16日（星期三）', '2024-10-16'],
+    ['2022年5月20日', '2022-05-20'],
+  ])('reads a signature date written %s', (written, iso) => {
+    const out = extract(`某某县人民政府关于加强水利建设的意见\n一、总体要求\n坚持节水优先。\n某某县人民政府\n${written}`);
+    expect(out.document).toMatchObject({ date: iso, dateSource: 'signature' });
+  });
+
+  it('reads goal years written in Chinese numerals', () => {
+    const out = extract('一、发展目标\n到二〇二五年，全县水利基础设施更加完善。展望二〇三五年，全面建成现代水网。');
+    expect(out.goals.map((g) => g.year)).toEqual([2025, 2035]);
+  });
+
   it('reads the date of a signature between a notice and the plan it carries', () => {
     const plan = Array.from({ length: 20 }, (_, k) => `（${k + 1}）推进第${k + 1}项工作，全面完成年度任务。`).join('\n');
     const out = extract(

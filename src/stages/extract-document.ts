@@ -238,12 +238,29 @@ function isoDate(y: string, m: string, d: string): string | null {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-const DATE_ANY = /((?:19|20)\d{2})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)/;
+/** A month or day in digits or Chinese numerals (`6`, `六`, `十一`, `二十六`). */
+const DAY_NUMBER = '\\d{1,2}|[一二三四五六七八九十]{1,3}';
+const DATE_ANY = new RegExp(
+  `((?:19|20)\\d{2})\\s*(?:[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})|年\\s*(${DAY_NUMBER})\\s*月\\s*(${DAY_NUMBER})\\s*日)`,
+);
+/** A date alone on a line (a signature), written any way, with its weekday if given. */
+const DATE_LINE = new RegExp(
+  `^(?:19|20)\\d{2}\\s*年\\s*(?:${DAY_NUMBER})\\s*月\\s*(?:${DAY_NUMBER})\\s*日(?:\\s*[（(]星期[一二三四五六日天][）)])?$`,
+);
+
+/** `二十六` → 26: Chinese numerals up to 39. */
+function smallNumber(s: string): string {
+  if (/^\d+$/.test(s)) return s;
+  const digit = (c: string | undefined) => (c ? '〇一二三四五六七八九'.indexOf(c) : 0);
+  const ten = s.indexOf('十');
+  if (ten < 0) return String(digit(s));
+  return String((ten === 0 ? 1 : digit(s[0])) * 10 + digit(s[ten + 1]));
+}
 
 function parseDate(s: string): string | null {
   const m = DATE_ANY.exec(s);
   if (!m) return null;
-  return m[2] ? isoDate(m[1], m[2], m[3]) : isoDate(m[1], m[4], m[5]);
+  return m[2] ? isoDate(m[1], m[2], m[3]) : isoDate(m[1], smallNumber(m[4]), smallNumber(m[5]));
 }
 
 /** Date labels, strongest first: the day the plan was signed beats the day a site posted it. */
@@ -259,9 +276,9 @@ function signatureDate(all: LeadLine[], lead: LeadLine[]): string | null {
   for (const { text, line } of candidates) {
     if (line.removed) continue;
     const t = text.trim().replace(/^[（(]|[）)]$/g, '');
-    const written = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(t);
+    const written = DATE_LINE.test(t);
     const numeric = /^(?:19|20)\d{2}\s*([-/.])\s*\d{1,2}\s*\1\s*\d{1,2}$/.test(t);
-    if (t.length > 16 || (!written && !numeric)) continue;
+    if (t.length > 22 || (!written && !numeric)) continue;
     // A numeric date is a signature only under the issuer's name (`泸川市人民政府` / `2023-03-08`);
     // alone it may be any field of a page (a forum's 注册时间).
     if (numeric) {
@@ -278,7 +295,7 @@ function signatureDate(all: LeadLine[], lead: LeadLine[]): string | null {
     const { text, line } = all[k];
     if (line.removed || line.table) continue;
     const t = text.trim();
-    if (t.length > 16 || !/^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(t)) continue;
+    if (t.length > 22 || !DATE_LINE.test(t)) continue;
     const above = all[k - 1].text.trim();
     if (above.length <= 40 && ISSUER_LINE.test(above) && ORGAN_HINT.test(above)) return parseDate(t);
   }
