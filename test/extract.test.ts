@@ -232,6 +232,29 @@ describe('indicators from tables', () => {
 });
 
 describe('tasks', () => {
+  it('reads 牵头单位 as lead and a 责任单位 list beside it as support', () => {
+    const out = extract(
+      '一、重点任务\n（一）培育商贸主体。引进品牌企业20家。（牵头单位：市商务局；责任单位：市发展改革委、市财政局，各区县（市）人民政府）',
+    );
+    expect(out.tasks[0]).toMatchObject({ lead: ['市商务局'], support: ['市发展改革委', '市财政局', '各区县（市）人民政府'] });
+  });
+
+  it('reads a （牵头） mark in a table cell as the lead among the units listed with it', () => {
+    const out = extract(
+      [
+        '附件1',
+        '序号 | 工作任务 | 责任单位 | 完成时限',
+        '1 | 推进设备更新 | 市经济和信息化局（牵头），市发展改革委、市财政局 | 2024年9月底前',
+        '2 | 开展以旧换新 | 市商务局 | 长期',
+      ].join('\n'),
+    );
+    expect(out.tasks.map((t) => [t.lead, t.support])).toEqual([
+      [['市经济和信息化局'], ['市发展改革委', '市财政局']],
+      [['市商务局'], []],
+    ]);
+    expect(out.units.map((u) => u.name)).not.toContain('市经济和信息化局（牵头）');
+  });
+
   it('reads every lead unit before 按职责分工负责', () => {
     const out = extract(
       '一、重点任务\n（一）做好就业。机关事业单位空缺岗位优先用于招聘应届高校毕业生。（市委组织部、市人社局按职责分工负责）',

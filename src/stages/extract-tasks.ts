@@ -13,6 +13,9 @@ import { documentYear, isGoalContext } from './extract-goals.js';
 import { flattenSections, sectionAt } from './segment.js';
 
 const LEAD_LABEL = /(?:责任单位|牵头单位|责任部门|牵头部门|负责单位|负责部门|主责单位|责任主体|实施主体)\s*[:：]\s*/g;
+/** The firmer lead labels: beside one of them, a 责任单位 list names the units that share the work. */
+const FIRM_LEAD_LABEL = /(?:牵头单位|牵头部门)\s*[:：]\s*/g;
+const SHARED_LABEL = /(?:责任单位|责任部门|负责单位|负责部门|主责单位|责任主体|实施主体)\s*[:：]\s*/g;
 const SUPPORT_LABEL = /(?:配合单位|配合部门|协办单位|协助单位|参与单位|参与部门)\s*[:：]\s*/g;
 /** Where a unit list stops: a sentence end, the next label, the next numbered item. */
 const LIST_END =
@@ -164,6 +167,13 @@ function sectionTasks(doc: Doc, out: Task[]): void {
     const supports = unitsAfter(doc, SUPPORT_LABEL, from, to);
     let lead = leads.flatMap((l) => l.units);
     let support = supports.flatMap((l) => l.units);
+    // `（牵头单位：市商务局；责任单位：市发展改革委、各区县人民政府）`: 牵头 leads, 责任 shares.
+    const firm = unitsAfter(doc, FIRM_LEAD_LABEL, from, to);
+    const shared = firm.length ? unitsAfter(doc, SHARED_LABEL, from, to) : [];
+    if (firm.length && shared.length) {
+      lead = firm.flatMap((l) => l.units);
+      support = dedupeUnits([...shared.flatMap((l) => l.units), ...support]);
+    }
     // `责任单位：县发展改革局（牵头）、县财政局`: the marked unit leads, the others support.
     if (support.length === 0 && lead.some((u) => LEAD_MARK.test(u.s))) {
       support = lead.filter((u) => !LEAD_MARK.test(u.s));
@@ -215,6 +225,15 @@ function sectionTasks(doc: Doc, out: Task[]): void {
   });
 }
 
+/** `市经信局（牵头），市发展改革委、市财政局` in one list: the marked unit leads, the others support. */
+function markedLead(lead: Txt[], support: Txt[]): { lead: Txt[]; support: Txt[] } {
+  if (!lead.some((u) => LEAD_MARK.test(u.s))) return { lead, support };
+  return {
+    lead: lead.filter((u) => LEAD_MARK.test(u.s)).map(unmark),
+    support: dedupeUnits([...lead.filter((u) => !LEAD_MARK.test(u.s)), ...support]),
+  };
+}
+
 function tableTasks(doc: Doc, out: Task[]): void {
   for (const table of doc.tables) {
     const cols = columnTypes(table);
@@ -241,8 +260,10 @@ function tableTasks(doc: Doc, out: Task[]): void {
         text,
         deadline,
         deadlineText: deadline === null && yearCell?.s ? yearCell : null,
-        lead: dedupeUnits(leadCols.flatMap((i) => splitUnits(row[i]))),
-        support: dedupeUnits(supportCols.flatMap((i) => splitUnits(row[i]))),
+        ...markedLead(
+          dedupeUnits(leadCols.flatMap((i) => splitUnits(row[i]))),
+          dedupeUnits(supportCols.flatMap((i) => splitUnits(row[i]))),
+        ),
         section: section?.id ?? null,
         table: table.id,
         range: table.cellRanges[r][textCol] ?? table.rowRanges[r],
