@@ -396,3 +396,36 @@ describe('table headers and notes', () => {
     expect(out.indicators.filter((i) => i.table).map((i) => i.name)).toEqual(['森林覆盖率', '重要江河湖泊水功能区水质达标率']);
   });
 });
+
+describe('growth-rate columns', () => {
+  it('reads a 年均增长 column as values beside the levels, neither baseline nor target', () => {
+    const cells = [
+      '类别',
+      '指标',
+      '单位',
+      '2020年',
+      '2025年',
+      '年均增长',
+      '属性',
+      '经济发展',
+      '地区生产总值',
+      '亿元',
+      '38650',
+      '51700',
+      '6左右',
+      '预期性',
+      '全员劳动生产率',
+      '万元/人',
+      '13.2',
+      '17.1',
+      '5.3',
+      '预期性',
+    ];
+    const out = extract(`一、主要指标\n${cells.join('\n')}\n二、主要任务\n推动高质量发展。`);
+    expect(out.tables[0].header).toEqual(['类别', '指标', '单位', '2020年', '2025年', '年均增长', '属性']);
+    expect(out.indicators.filter((i) => i.table).map((i) => [i.category, i.name, i.baseline?.value, i.target?.value, i.nature])).toEqual([
+      ['经济发展', '地区生产总值', 38650, 51700, '预期性'],
+      ['经济发展', '全员劳动生产率', 13.2, 17.1, '预期性'],
+    ]);
+  });
+});

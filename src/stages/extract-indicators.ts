@@ -338,9 +338,11 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
     const nameIndex = nameCol >= 0 ? nameCol : cols.findIndex((c) => c?.type === 'text' && !c.carries);
     const categoryIndex = cols.findIndex((c) => c?.type === 'text' && c.carries);
     const natureIndex = cols.findIndex((c) => c?.type === 'nature');
-    const baselineIndex =
-      valueCols.find((i) => /基期|基准|现状|基数/.test(table.header[i].s)) ?? (valueCols.length > 1 ? valueCols[0] : -1);
-    const targetIndex = valueCols.find((i) => /目标|预期|规划/.test(table.header[i].s)) ?? valueCols[valueCols.length - 1];
+    // A growth-rate column (`年均增长`) is neither the baseline nor the target.
+    const levels = valueCols.filter((i) => !/^年均/.test(table.header[i].s));
+    const baselineIndex = levels.find((i) => /基期|基准|现状|基数/.test(table.header[i].s)) ?? (levels.length > 1 ? levels[0] : -1);
+    const targetIndex =
+      levels.find((i) => /目标|预期|规划/.test(table.header[i].s)) ?? levels[levels.length - 1] ?? valueCols[valueCols.length - 1];
     const yearIndex = cols.findIndex((c) => c?.type === 'year');
     if (nameIndex < 0) return;
     table.rows.forEach((row, r) => {

@@ -39,6 +39,8 @@ const HEADER_VOCABULARY: { re: RegExp; type: ColumnType; carries: boolean }[] = 
     type: 'value',
     carries: false,
   },
+  // A growth-rate column beside the levels (`年均增长（%）`): values, but neither baseline nor target.
+  { re: /^(?:年均增长|年均增速|年均增长率|年均增幅|年均增减)(?:[（(][^）)]{0,4}[）)])?$/, type: 'value', carries: false },
   { re: /^(?:领域|类别|分类|分组|板块|方面|一级指标|目标|维度|类型|篇章|任务类别|指标类别)$/, type: 'text', carries: true },
   // The unit of measure of an indicator row (`%`, `万人`), not a responsible unit.
   { re: /^(?:计量)?单位$/, type: 'text', carries: false },
