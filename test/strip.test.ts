@@ -177,3 +177,27 @@ describe('forum threads', () => {
     expect(out.indicators.map((i) => i.name)).toEqual(['全县乡村旅游年接待游客']);
   });
 });
+
+describe('tables of contents before the body', () => {
+  it('end where the first heading comes again', () => {
+    const out = extract(
+      [
+        '目  录',
+        '第一章　发展基础与形势要求……1',
+        '第二章　总体要求……5',
+        '第一章　发展基础与形势要求',
+        '第一节　发展基础',
+        '“十三五”时期，全市交通运输发展取得显著成效。',
+        '第二章　总体要求',
+        '第一节　指导思想',
+        '坚持以人民为中心。',
+      ].join('\n'),
+    );
+    expect(out.removed.filter((r) => r.reason === 'table-of-contents').map((r) => r.origin.text)).toEqual([
+      '目  录',
+      '第一章　发展基础与形势要求……1',
+      '第二章　总体要求……5',
+    ]);
+    expect(out.sections.map((s) => s.heading)).toEqual(['发展基础与形势要求', '总体要求']);
+  });
+});

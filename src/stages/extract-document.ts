@@ -5,6 +5,7 @@
  * the signature block; the info bar and forum header are often stripped as chrome, so this stage
  * reads every line that is not spam, and prefers the lead.
  */
+import { foldChineseYears } from '../pipeline/numerals.js';
 import { joinTxt, trimTxt, txt, type Doc, type DocumentFacts, type Line, type Txt } from '../pipeline/doc.js';
 import { flattenSections } from './segment.js';
 import { findPlaces } from '../pipeline/gazetteer.js';
@@ -258,7 +259,7 @@ function smallNumber(s: string): string {
 }
 
 function parseDate(s: string): string | null {
-  const m = DATE_ANY.exec(s);
+  const m = DATE_ANY.exec(foldChineseYears(s));
   if (!m) return null;
   return m[2] ? isoDate(m[1], m[2], m[3]) : isoDate(m[1], smallNumber(m[4]), smallNumber(m[5]));
 }
@@ -276,7 +277,7 @@ function signatureDate(all: LeadLine[], lead: LeadLine[]): string | null {
   for (const { text, line } of candidates) {
     if (line.removed) continue;
     const t = text.trim().replace(/^[（(]|[）)]$/g, '');
-    const written = DATE_LINE.test(t);
+    const written = DATE_LINE.test(foldChineseYears(t));
     const numeric = /^(?:19|20)\d{2}\s*([-/.])\s*\d{1,2}\s*\1\s*\d{1,2}$/.test(t);
     if (t.length > 22 || (!written && !numeric)) continue;
     // A numeric date is a signature only under the issuer's name (`泸川市人民政府` / `2023-03-08`);
@@ -295,7 +296,7 @@ function signatureDate(all: LeadLine[], lead: LeadLine[]): string | null {
     const { text, line } = all[k];
     if (line.removed || line.table) continue;
     const t = text.trim();
-    if (t.length > 22 || !DATE_LINE.test(t)) continue;
+    if (t.length > 22 || !DATE_LINE.test(foldChineseYears(t))) continue;
     const above = all[k - 1].text.trim();
     if (above.length <= 40 && ISSUER_LINE.test(above) && ORGAN_HINT.test(above)) return parseDate(t);
   }

@@ -4,6 +4,7 @@
  * (a section headed 目标 / 总体要求 …, or the lead before the outline) are goals; dated statements
  * elsewhere are tasks, and years before the document's own date are reports, not goals.
  */
+import { foldChineseYears } from '../pipeline/numerals.js';
 import { partitionPoint, trimTxt, txt, type Doc, type Goal, type Range } from '../pipeline/doc.js';
 import { flattenSections, sectionAt, withAncestors } from './segment.js';
 
@@ -36,9 +37,10 @@ const DATED_AT = /[ \t\u3000]*((?:力争|争取|预计)?(?:到|至|展望)\s*((?
  * a heading glued to its text in flattened pages.
  */
 export function datedStatements(text: string, lineStart: number, lineEnd: number, boundaries: readonly number[] = []): DatedStatement[] {
-  const line = text.slice(lineStart, lineEnd);
   // Every dated statement names a year (`…年`): most lines have none.
-  if (!line.includes('年')) return [];
+  if (!text.slice(lineStart, lineEnd).includes('年')) return [];
+  // `到二〇三五年`: years in Chinese numerals read as digits (the same length, so offsets hold).
+  const line = foldChineseYears(text.slice(lineStart, lineEnd));
   const starts: { at: number; year: number }[] = [];
   // Boundaries are sorted: visit only those inside this line.
   for (let k = partitionPoint(boundaries.length, (i) => boundaries[i] > lineStart); k < boundaries.length && boundaries[k] < lineEnd; k++) {

@@ -7,6 +7,7 @@
  * `动词 + 数值 + 量词 + 名称` (`超过1800家基层医疗卫生机构…`). The target year is the nearest
  * enclosing `到20XX年` or the table row's deadline.
  */
+import { foldChineseYears } from '../pipeline/numerals.js';
 import { bodySentences, trimTxt, txt, type Doc, type Indicator, type Range, type Table, type Txt, type Value } from '../pipeline/doc.js';
 import { parseValue } from '../pipeline/values.js';
 import { cellType, columnTypes } from './tables.js';
@@ -130,7 +131,7 @@ const YEAR_BEFORE =
 /** The nearest `到20XX年` (or `20XX年，` at a sentence start) before `at`, within the paragraph. */
 export function yearBefore(text: string, paragraphStart: number, at: number): number | null {
   const from = Math.max(paragraphStart, at - 400);
-  const window = text.slice(from, at);
+  const window = foldChineseYears(text.slice(from, at));
   // `到2025年` or a sentence-opening `2025年，` governs what follows; a `20XX年底前` only when neither is there
   // (`完成2000年底前建成的老旧小区改造` names old housing, not a deadline).
   let governing: number | null = null;

@@ -6,6 +6,7 @@
  * list closing the item, as in flattened appendix tables); and dated statements outside the goal
  * part (`到2025年，实现…`, `2024年底前完成…`). 责任/牵头 units lead, 配合/协办/参与 units support.
  */
+import { foldChineseYears } from '../pipeline/numerals.js';
 import { bodySentences, joinTxt, trimTxt, txt, type Doc, type Range, type Section, type Task, type Txt } from '../pipeline/doc.js';
 import { looksLikeUnit, splitUnits, trailingUnitList } from '../pipeline/units.js';
 import { columnTypes } from './tables.js';
@@ -30,7 +31,8 @@ const DEADLINES = new RegExp(DEADLINE.source, 'g');
 /** `对2000年底前建成的老旧小区…`: a date that describes a thing (…的) is no deadline. */
 const DESCRIBES = /^[\u4e00-\u9fff]{0,4}的/;
 
-export function parseDeadline(s: string): number | null {
+export function parseDeadline(text: string): number | null {
+  const s = foldChineseYears(text);
   // A deadline always holds 年: most texts have none.
   if (s.includes('年')) {
     DEADLINES.lastIndex = 0;

@@ -232,21 +232,12 @@ export function removeLostCharacterMarks(mt: MappedText, removed: Removal[], mes
   return applyEdits(mt, edits);
 }
 
-/** A year in Chinese numerals (`二〇三五年`, `一九八三年`): four characters, as four digits. */
-const CHINESE_YEAR = /(?:一九|二[〇零])[〇零一二三四五六七八九]{2}(?=\s*年)/g;
-
-export function foldChineseYears(text: string): string {
-  if (!text.includes('年')) return text;
-  return text.replace(CHINESE_YEAR, (y) => [...y].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join(''));
-}
-
 /**
  * Full-width digits, letters and percent signs (`２０２５年`, `９０％`, `５Ｇ`; GBK pages often use
  * them) read as their ASCII forms in the analysis text, one character for one, and a full-width
  * point between two digits as a decimal point; the source script keeps them as written.
  */
 export function foldWidth(text: string): string {
-  text = foldChineseYears(text);
   if (!/[\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/.test(text)) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {

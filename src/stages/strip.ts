@@ -117,10 +117,16 @@ function markTableOfContents(texts: readonly string[], verdicts: (Verdict | null
   const head = texts.slice(0, limit).findIndex((t) => TOC_HEAD.test(t) && t.trim().length <= 30 && !/[。；]/.test(t));
   if (head < 0) return;
   verdicts[head] ??= { kind: 'navigation', reason: 'table-of-contents' };
+  // The body starts where a heading comes again (`第一章 发展基础……1`, then `第一章 发展基础`).
+  const seen = new Set<string>();
+  const entry = (t: string) => t.replace(/[\s\u3000.．。…·・\-—_]+/g, '').replace(/[（(]?\d{1,4}[）)]?$/, '');
   for (let i = head + 1; i < texts.length; i++) {
     const t = texts[i].trim();
     if (!t) continue;
     if (/[。；！？]/.test(t) || t.length > 200 || !(HEADING_LIKE.test(t) || (t.match(CHAPTER_MARKER)?.length ?? 0) >= 1)) return;
+    const key = entry(t);
+    if (seen.has(key)) return;
+    seen.add(key);
     verdicts[i] ??= { kind: 'navigation', reason: 'table-of-contents' };
   }
 }
