@@ -148,6 +148,16 @@ describe('indicators in prose', () => {
     expect(i.target?.value).toBe(target);
   });
 
+  it('reads targets under a goal heading whose own heading sounds like a report (取得新成效)', () => {
+    const out = extract(
+      '第一章 发展基础\n“十三五”时期，森林覆盖率达到61.2%。\n第二章 发展目标\n一、经济发展取得新成效\n规模以上工业增加值年均增长7%左右，森林覆盖率提高到63%。',
+    );
+    expect(out.indicators.map((i) => [i.name, i.target?.value])).toEqual([
+      ['规模以上工业增加值', 7],
+      ['森林覆盖率', 63],
+    ]);
+  });
+
   it('reads an upper bound before the counted thing (不超过20名X)', () => {
     const [i, ...rest] = one('每年遴选不超过20名优秀企业家，给予一次性奖励。');
     expect(rest).toEqual([]);

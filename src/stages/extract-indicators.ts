@@ -422,9 +422,22 @@ function goalYearBefore(doc: Doc, at: number): number | null {
 /** Headings of parts that report the past: what they quantify was achieved, not planned. */
 const BACKGROUND_HEADING = /现状|基础|回顾|成就|成效|发展环境|形势|进展|背景|总结|取得/;
 
+/** Headings of the part that sets targets. */
+const TARGET_HEADING = /(?:发展|主要|总体|预期|规划|具体|工作)目标|目标任务|^目标$/;
+
+/**
+ * Whether a section reports the past: the outermost heading that says so is higher than any that
+ * sets targets (`二、发展目标` › `（一）经济发展取得新成效` sets targets; `第一章 发展基础` ›
+ * `一、“十三五”目标完成情况` reports).
+ */
 function inBackground(doc: Doc, at: number): boolean {
   const s = sectionAt(doc.sections, at);
-  return s !== null && withAncestors(doc.sections, s).some((a) => BACKGROUND_HEADING.test(a.heading.s));
+  if (s === null) return false;
+  // Innermost first: the last match is the outermost.
+  const chain = withAncestors(doc.sections, s);
+  const outermost = (re: RegExp) => chain.reduce((found, a, k) => (re.test(a.heading.s) ? k : found), -1);
+  const background = outermost(BACKGROUND_HEADING);
+  return background >= 0 && outermost(TARGET_HEADING) < background;
 }
 
 /** A sentence with a target year or a 力争/目标 is a plan even when it says 累计 or 已. */
