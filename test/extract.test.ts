@@ -158,6 +158,18 @@ describe('indicators in prose', () => {
     ]);
   });
 
+  it('pairs the names and values of 分别 (A和B分别达到X和Y, A、B分别超过X、Y)', () => {
+    const items = one(
+      '到2025年，受污染耕地安全利用率和重点建设用地安全利用率分别达到93%和95%，数字化研发设计工具普及率、关键工序数控化率分别超过90%、75%。',
+    );
+    expect(items.map((i) => [i.name, i.target?.value, i.target?.comparator, i.target?.year])).toEqual([
+      ['受污染耕地安全利用率', 93, '>=', 2025],
+      ['重点建设用地安全利用率', 95, '>=', 2025],
+      ['数字化研发设计工具普及率', 90, '>', 2025],
+      ['关键工序数控化率', 75, '>', 2025],
+    ]);
+  });
+
   it('reads an upper bound before the counted thing (不超过20名X)', () => {
     const [i, ...rest] = one('每年遴选不超过20名优秀企业家，给予一次性奖励。');
     expect(rest).toEqual([]);

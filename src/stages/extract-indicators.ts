@@ -188,6 +188,38 @@ function nameBefore(doc: Doc, scopeStart: number, at: number): Range | null {
 /** Names that are the words before an award's cap: `给予最高`, `金额最高`, `分别给予`. */
 const AWARD_CAP = /(?:最高|最多|给予|奖励|资助|补助|补贴|扶持|一次性)$/;
 
+const FURTHER_VALUE = new RegExp(`(?:和|、)(${VALUE})`, 'y');
+
+/**
+ * The names and values of `A和B分别达到X和Y` (`A、B、C分别…X、Y、Z`): the first value ends at
+ * `firstEnd`; null unless there are as many names as values.
+ */
+function respectively(doc: Doc, name: Range, firstEnd: number, end: number): [Range, Range][] | null {
+  const values: Range[] = [];
+  let at = firstEnd;
+  for (let k = 0; k < 10; k++) {
+    FURTHER_VALUE.lastIndex = at;
+    const m = FURTHER_VALUE.exec(doc.text);
+    if (!m || m.index + m[0].length > end || !/\d/.test(m[1])) break;
+    values.push([at + m[0].length - m[1].length, at + m[0].length]);
+    at += m[0].length;
+  }
+  if (values.length === 0) return null;
+  const names: Range[] = [];
+  let from = name[0];
+  for (let i = name[0]; i <= name[1]; i++) {
+    // Names are joined by 和 or 、 (not 及 or 与, which are also inside words: 普及率, 参与率).
+    if (i === name[1] || doc.text[i] === '和' || doc.text[i] === '、') {
+      if (i - from < 2) return null;
+      names.push([from, i]);
+      from = i + 1;
+    }
+  }
+  if (names.length !== values.length + 1) return null;
+  // The first value's range is the target already read; the others follow it.
+  return names.map((n, k): [Range, Range] => [n, k === 0 ? [firstEnd, firstEnd] : values[k - 1]]);
+}
+
 /** Sentences that report what was achieved rather than what is planned. */
 const ACHIEVED =
   /已(?:经)?(?:达到|建成|实现|完成)|累计|与20\d\d年相比|比20\d\d年|“十[一二三]五”(?:时期|期间|以来)|截至20\d\d年底|年均增长.*?实现|全市拥有|全县拥有/;
@@ -254,6 +286,26 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
       baseline = valueOf(doc, bStart, verbStart, baseYear ? Number(baseYear) : null);
     }
     if (scope.achieved && !year(matchStart)) continue;
+    // `A和B分别达到93%和95%`: one value for each name of the list.
+    if (doc.text.startsWith('分别', nameRange[1] - 2) && nameRange[1] - 2 - nameRange[0] >= 2) {
+      // The list may join its names with 、, where a single name stops (`普及率、数控化率分别…`).
+      let listStart = nameRange[0];
+      while (doc.text[listStart - 1] === '、' && listStart - 1 > scope.start) {
+        let k = listStart - 1;
+        while (k > scope.start && k > listStart - NAME_MAX && !NAME_STOP.test(doc.text[k - 1])) k--;
+        if (listStart - 1 - k < 2) break;
+        listStart = k;
+      }
+      const pairs = respectively(doc, [listStart, nameRange[1] - 2], valueEnd, scope.end);
+      if (pairs) {
+        const y = year(matchStart);
+        pairs.forEach(([name, value], k) =>
+          push(name, k === 0 ? target : valueOf(doc, value[0], value[1], y, comparator), null, [name[0], value[1]]),
+        );
+        continue;
+      }
+      nameRange[1] -= 2;
+    }
     push(nameRange, target, baseline, [nameRange[0], valueEnd]);
   }
   LEADING_QUANTITY.lastIndex = 0;
