@@ -170,6 +170,17 @@ describe('indicators in prose', () => {
     ]);
   });
 
+  it('reads targets written the Hong Kong way (由A增至B, thousands apart by a space, 间)', () => {
+    const items = one(
+      '流动牙科诊所服务由每星期3天增至5天，并在2026年前把地区康健站数目由目前的8间增至18间。长者医疗券每年金额会由2 000元增至2 500元。',
+    );
+    expect(items.map((i) => [i.name, i.baseline?.raw, i.target?.value, i.target?.unit])).toEqual([
+      ['流动牙科诊所服务', '每星期3天', 5, '天'],
+      ['地区康健站数目', '8间', 18, '间'],
+      ['长者医疗券每年金额', '2000元', 2500, '元'],
+    ]);
+  });
+
   it('reads an upper bound before the counted thing (不超过20名X)', () => {
     const [i, ...rest] = one('每年遴选不超过20名优秀企业家，给予一次性奖励。');
     expect(rest).toEqual([]);

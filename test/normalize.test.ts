@@ -22,7 +22,7 @@ describe('removeArtifactSpaces', () => {
     const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
     const WIDE = `${HAN}\\u3000-\\u303f\\uff01-\\uff5e“”‘’`;
     const reference = new RegExp(
-      `(?<=[${WIDE}])[ \\t\\u00a0]+(?=[${WIDE}])|(?<=[${HAN}])[ \\t]+(?=[\\d(,.;:])|(?<=[\\d),.;:])[ \\t]+(?=[${HAN}])|(?<=\\d)[ \\t]+(?=[%％‰])`,
+      `(?<=[${WIDE}])[ \\t\\u00a0]+(?=[${WIDE}])|(?<=[${HAN}])[ \\t]+(?=[\\d(,.;:])|(?<=[\\d),.;:])[ \\t]+(?=[${HAN}])|(?<=\\d)[ \\t]+(?=[%％‰])|(?<=(?:^|[^\\d.\\s]|(?<!\\d)\\s)\\d{1,3})[ \\u00a0](?=\\d{3}(?!\\d)(?!\\s\\d))`,
       'g',
     );
     const alphabet = fc.constantFrom(...' \t\u00a0\u3000字㐀0(),.;:%％“”‘’a。，-'.split(''));
@@ -54,6 +54,9 @@ describe('removeArtifactSpaces', () => {
     // A table row pasted with tabs between its cells keeps them; a lone tab inside words is a wrap.
     ['1\t新能源汽车产量\t万辆\t18.6\t≥60\t预期性', '1\t新能源汽车产量\t万辆\t18.6\t≥60\t预期性'],
     ['专\t项规划', '专项规划'],
+    // A space between thousands (Hong Kong, English style) goes; lists of numbers keep theirs.
+    ['在2030年前興建30 000個單位，由2 000元增至2 500元', '在2030年前興建30000個單位，由2000元增至2500元'],
+    ['2020 2025 12 600 700 0.62 2', '2020 2025 12 600 700 0.62 2'],
   ])('%s', (input, expected) => {
     expect(spaces(input)).toBe(expected);
   });

@@ -81,6 +81,7 @@ export const UNITS = [
   '期',
   '篇',
   '场',
+  '间',
   '米',
 ] as const;
 

@@ -276,7 +276,8 @@ function signatureDate(all: LeadLine[], lead: LeadLine[]): string | null {
   const candidates = [...lead, ...all.slice(-12)];
   for (const { text, line } of candidates) {
     if (line.removed) continue;
-    const t = text.trim().replace(/^[（(]|[）)]$/g, '');
+    // `（2024年5月6日）` in brackets; `2024年10月16日（星期三）` with its weekday.
+    const t = /[（(]星期.[）)]$/.test(text.trim()) ? text.trim() : text.trim().replace(/^[（(]|[）)]$/g, '');
     const written = DATE_LINE.test(foldChineseYears(t));
     const numeric = /^(?:19|20)\d{2}\s*([-/.])\s*\d{1,2}\s*\1\s*\d{1,2}$/.test(t);
     if (t.length > 22 || (!written && !numeric)) continue;

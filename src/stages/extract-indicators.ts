@@ -17,8 +17,8 @@ import { sectionAt, withAncestors } from './segment.js';
 const NUM = '(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)(?:\\.\\d+)?';
 /** Units a target can carry, longest first so `万亩` wins over `万`. */
 export const UNIT_ALT =
-  '个百分点|个工作日|工作日|/10万|公斤|千克|万亿元|亿美元|万美元|亿立方米|万平方米|平方公里|万千瓦|万人次|万吨|万亩|万人|万元|万户|亿元|平方米|立方米|千瓦|兆瓦|公顷|公里|千米|%|％|‰|万|亿|人次|家次|人|张|个|家|所|名|元|次|岁|天|小时|吨|亩|项|座|台|套|户|条|例|辆|床|批|倍|场|处|支|件|部|艘|架|期|篇|米';
-const VALUE = `(?:[≥≤＞＜><]\\s*)?(?:每[亩人户年])?${NUM}(?:\\s*[-—~～至到]\\s*${NUM})?\\s*(?:[万亿](?=${UNIT_ALT}))?(?:${UNIT_ALT})?(?:以上|以下|以内|左右)?`;
+  '个百分点|个工作日|工作日|/10万|间|公斤|千克|万亿元|亿美元|万美元|亿立方米|万平方米|平方公里|万千瓦|万人次|万吨|万亩|万人|万元|万户|亿元|平方米|立方米|千瓦|兆瓦|公顷|公里|千米|%|％|‰|万|亿|人次|家次|人|张|个|家|所|名|元|次|岁|天|小时|吨|亩|项|座|台|套|户|条|例|辆|床|批|倍|场|处|支|件|部|艘|架|期|篇|米';
+const VALUE = `(?:[≥≤＞＜><]\\s*)?(?:每(?:[亩人户年月周]|星期))?${NUM}(?:\\s*[-—~～至到]\\s*${NUM})?\\s*(?:[万亿](?=${UNIT_ALT}))?(?:${UNIT_ALT})?(?:以上|以下|以内|左右)?`;
 
 /** Verbs between a name and its target, with the comparator each implies. */
 const VERBS: [string, Value['comparator']][] = [
@@ -47,6 +47,7 @@ const VERBS: [string, Value['comparator']][] = [
   ['提升到', '='],
   ['提升至', '='],
   ['增加到', '='],
+  ['增至', '='],
   ['增加至', '='],
   ['增长到', '='],
   ['下降到', '='],
@@ -92,7 +93,7 @@ const NAME_VERB_VALUE = new RegExp(
 const COUNTER = '万人次|人次|万亩|万人|万户|家|个|所|名|人|项|座|条|张|亩|场|批|套|台|处|支|户|部|件';
 /** Verbs that build or grow a counted thing: `建成2个产业园区`, `培育龙头企业10家以上`. */
 const ACTION =
-  '累计建成|新建成|新培育|建成|新增|培育|打造|建设|创建|新建|引进|培养|组建|认定|推出|举办|开展|实施|布局|设立|完成|改造|新改建|改扩建|扶持|培训|帮扶|吸纳|带动|安置';
+  '累计建成|新建成|新培育|建成|新增|培育|打造|建设|创建|新建|引进|培养|组建|认定|推出|举办|开展|实施|布局|设立|完成|改造|新改建|改扩建|扶持|培训|帮扶|吸纳|带动|安置|集聚|开通';
 /** `超过1800家基层医疗卫生机构…`, `建成2个省级产业园区`: a quantity before what it counts. */
 const LEADING_QUANTITY = new RegExp(
   `(不超过|超过|不少于|至少|力争|${ACTION})(${NUM}(?:\\s*[-—~～至]\\s*${NUM})?\\s*(?:${COUNTER}))([^，,。；;：:、\\n\\d]{2,40})`,
@@ -115,9 +116,9 @@ const NOT_AN_OBJECT = new RegExp(
 /** `基础设施和基本设备双达标100%`: a rate-like name directly followed by a percentage. */
 const NAME_PERCENT = new RegExp(`(达标|覆盖率|率|比例|比重|占比)\\s*(${NUM}\\s*[%％‰])`, 'g');
 
-const NAME_STOP = /[，,。；;：:、！？\n（(]/;
+const NAME_STOP = /[，,。；;：:、！？\n（(\u3000]/;
 const LEADING_FURNITURE =
-  /^(?:(?:力争|争取|确保)?(?:到|至|截至)?(?:19|20)\d{2}\s*年(?:底|末)?前?[，,]?|其中|力争|争取|确保|推动|实现|使|要|将|全面|进一步|基本|逐步|按照|按)+/;
+  /^(?:(?:力争|争取|确保)?(?:到|至|截至)?(?:19|20)\d{2}\s*年(?:底|末)?前?[，,]?|(?:并|并且)?(?:在|于)(?:19|20)\d{2}\s*年(?:底|末)?(?:前|内)?|其中|力争|争取|确保|推动|实现|使|要|可以将|将|把|全面|进一步|基本|逐步|按照|按)+/;
 
 function valueOf(doc: Doc, start: number, end: number, year: number | null, comparator?: Value['comparator']): Value {
   const raw = trimTxt(txt(doc, start, end));
@@ -179,7 +180,7 @@ function nameBefore(doc: Doc, scopeStart: number, at: number): Range | null {
   const base = /(?:比|较|与|相比)(?:19|20)\d{2}\s*年(?:相比|底)?$/.exec(doc.text.slice(start, at));
   if (base) at -= base[0].length;
   // `医院病床将由…`, `运煤能力可由…`: the modal before the verb is not part of the name.
-  const modal = /(?:预计将?|力争|争取|将|(?<![许认])可)$/.exec(doc.text.slice(start, at));
+  const modal = /(?:预计将?|力争|争取|将|(?<![许认])可|(?<![委员动览易协学商工大年峰事合议社])会)$/.exec(doc.text.slice(start, at));
   if (modal && at - modal[0].length - start >= 2) at -= modal[0].length;
   if (at - start < 2 || at - start > NAME_MAX) return null;
   return [start, at];

@@ -161,6 +161,25 @@ function splitsNumber(text: string, start: number, end: number): boolean {
   return isDigit(a) && (start < 2 || !isDigit(text.charCodeAt(start - 2)) || end + 1 >= text.length || !isDigit(text.charCodeAt(end + 1)));
 }
 
+/**
+ * A space that separates thousands (`308 000个`, `2 500元`, Hong Kong and English style): one space
+ * between a group of one to three digits and exactly three more, not inside a list of numbers
+ * (`12 600 700`, `2020 2025`, `0.62 2`).
+ */
+function thousandsSpace(text: string, start: number, end: number): boolean {
+  if (end - start !== 1 || (text[start] !== ' ' && text[start] !== '\u00a0')) return false;
+  const digit = (i: number) => isDigit(text.charCodeAt(i));
+  let l = start;
+  while (l > 0 && start - l < 4 && digit(l - 1)) l--;
+  if (start - l < 1 || start - l > 3) return false;
+  if (l > 0) {
+    const c = text[l - 1];
+    if (digit(l - 1) || c === '.' || (/\s/.test(c) && l > 1 && digit(l - 2))) return false;
+  }
+  if (!digit(end) || !digit(end + 1) || !digit(end + 2) || digit(end + 3)) return false;
+  return !(/\s/.test(text[end + 3] ?? '') && digit(end + 4));
+}
+
 export function artifactSpaces(text: string, spacedDigits = false): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   for (const m of text.matchAll(/[ \t\u00a0]+/g)) {
@@ -175,7 +194,8 @@ export function artifactSpaces(text: string, spacedDigits = false): { start: num
       (plain && isHan(b) && (isDigit(a) || a === 0x28 || isAsciiPunct(a))) ||
       (plain && (isDigit(b) || b === 0x29 || isAsciiPunct(b)) && isHan(a)) ||
       (plain && isDigit(b) && (a === 0x25 || a === 0xff05 || a === 0x2030)) ||
-      (spacedDigits && splitsNumber(text, start, end))
+      (spacedDigits && splitsNumber(text, start, end)) ||
+      thousandsSpace(text, start, end)
     )
       out.push({ start, end });
   }
