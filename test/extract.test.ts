@@ -2,6 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { extract, extractSeed } from './helpers.js';
 
 describe('document facts', () => {
+  it("reads a news page's date from its byline", () => {
+    const out = extract(
+      '我县出台农村供水保障三年行动方案\n2024-08-06 09:32　来源：瑶山日报　作者：记者 韦丽华\n记者从县水利局获悉，到2026年，全县农村自来水普及率达到95%。',
+    );
+    expect(out.document).toMatchObject({ date: '2024-08-06', dateSource: '发布日期' });
+  });
+
+  it("does not give an empty date field the next field's value", () => {
+    const out = extract(
+      '成文日期：\t\n发布日期：\t2024-05-20\n某某市人民政府办公室关于印发设备更新行动方案的通知\n一、总体要求\n坚持市场为主。\n某某市人民政府办公室\n2024年5月13日',
+    );
+    expect(out.document).toMatchObject({ date: '2024-05-13', dateSource: 'signature' });
+  });
+
   it.each([
     ['二〇二一年二月二十六日', '2021-02-26'],
     ['二〇二四年十一月八日', '2024-11-08'],

@@ -33,6 +33,7 @@ describe('classifyLine', () => {
     ['下载本文档需要登录，并消耗8积分', 'boilerplate'],
     ['知识共享，知识变现', 'boilerplate'],
     ['回复 支持 反对', 'navigation'],
+    ['【字号：大 中 小】【我要纠错】', 'navigation'],
     ['青梧论坛 - 青梧人自己的网上家园', 'navigation'],
     ['论坛 › 青梧时政 › 政策发布', 'navigation'],
     // Rows of a table written on one line are not link farms.

@@ -429,3 +429,27 @@ describe('growth-rate columns', () => {
     ]);
   });
 });
+
+describe('attachments after a table', () => {
+  it('end a table flattened a cell per line', () => {
+    const cells = [
+      '序号',
+      '工作任务',
+      '责任单位',
+      '完成时限',
+      '1',
+      '建设县城第二水厂',
+      '县水利局',
+      '2025年底前',
+      '2',
+      '落实维修养护资金',
+      '县财政局、县水利局',
+      '长期',
+    ];
+    const out = extract(
+      `附件1\n重点任务分工表\n${cells.join('\n')}\n附件2\n项目清单\n1.县城乡供水一体化建设项目，总投资3.1亿元\n附件下载：分工表.doc`,
+    );
+    expect(out.tables[0].rows).toHaveLength(2);
+    expect(out.tasks.map((t) => t.lead)).toEqual([['县水利局'], ['县财政局', '县水利局']]);
+  });
+});

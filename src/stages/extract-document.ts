@@ -304,6 +304,19 @@ function signatureDate(all: LeadLine[], lead: LeadLine[]): string | null {
   return null;
 }
 
+/** A news page's byline: `2024-08-06 09:32　来源：瑶山日报　作者：…`, a date and time before its source. */
+const BYLINE =
+  /^\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:来源|作者|编辑|记者)\s*[:：]/;
+
+function byline(all: LeadLine[]): { date: string; source: string } | null {
+  for (const { text } of all.slice(0, 40)) {
+    const m = BYLINE.exec(text);
+    const date = m && parseDate(m[1]);
+    if (date) return { date, source: '发布日期' };
+  }
+  return null;
+}
+
 /**
  * The document's date, the day of issue first: a 成文日期 label, then the signature block, then a
  * 发布 label or the page's <meta name="PubDate">, then any date label, then running text.
@@ -319,7 +332,9 @@ function documentDate(doc: Doc, all: LeadLine[], lead: LeadLine[]): { date: stri
         .slice(at, at + 60)
         .replace(label.re, '')
         .replace(/^[\s:：]+/, '');
-      const after = value ? text.slice(at, at + 60) : `${text} ${all[k + 1]?.text ?? ''}`;
+      // An empty field takes the next line only when that line is a value, not another field.
+      const next = all[k + 1]?.text ?? '';
+      const after = value ? text.slice(at, at + 60) : /^\s*[^\s:：]{2,6}\s*[:：]/.test(next) ? text : `${text} ${next}`;
       const date = parseDate(after);
       if (date) return { date, source };
     }
@@ -332,7 +347,8 @@ function documentDate(doc: Doc, all: LeadLine[], lead: LeadLine[]): { date: stri
     (signature ? { date: signature, source: 'signature' } : null) ??
     labelled('发布日期') ??
     (pubDate ? { date: pubDate, source: '发布日期' } : null) ??
-    labelled('日期');
+    labelled('日期') ??
+    byline(all);
   if (found) return found;
   // `20241014,巫溪县人民政府办公室印发了…`: eight digits that form a valid date, at a line start.
   for (const { text } of lead) {

@@ -96,6 +96,8 @@ export const LEXICON: readonly LexiconFamily[] = [
       '【字体',
       '字体:',
       '字号:',
+      '【字号',
+      '我要纠错',
       '打印本页',
       '关闭窗口',
       '【关闭】',

@@ -253,7 +253,7 @@ function findHeader(cells: readonly Cell[], from: number): HeaderFound | null {
 const HEADING_LINE = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百\d]+[章节条编部分])/;
 
 /** A note under a table (`注：[ ]内为累计数`, `（来源：…）`): its end, not a row. */
-const TABLE_NOTE = /^[（(]?(?:注|备注|说明|附注|资料来源|数据来源|来源)\s*\d{0,2}\s*[:：]/;
+const TABLE_NOTE = /^[（(]?(?:注|备注|说明|附注|资料来源|数据来源|来源)\s*\d{0,2}\s*[:：]|^附件\s*\d{0,2}\s*(?:[:：]|$)|^附件下载/;
 
 function isTableEnd(text: string): boolean {
   return HEADING_LINE.test(text) || TABLE_NOTE.test(text) || text.length > 300;
