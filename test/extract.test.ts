@@ -216,6 +216,11 @@ describe('indicators in prose', () => {
     ]);
   });
 
+  it('reads the thing counted after a qualifying value (年营业收入超10亿元的龙头企业5家以上)', () => {
+    const items = one('到2026年，培育年营业收入超10亿元的龙头企业5家以上，设立规模2亿元的转贷应急资金。');
+    expect(items.map((i) => [i.name, i.target?.value, i.target?.comparator, i.target?.unit])).toEqual([['龙头企业', 5, '>=', '家']]);
+  });
+
   it('leaves out the cap of an award', () => {
     expect(one('对入选团队给予最高1000万元创业资助，奖励金额最高不超过50万元，单个项目最高200万元。')).toEqual([]);
   });

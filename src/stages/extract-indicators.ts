@@ -105,6 +105,8 @@ const OBJECT = `(?:[^，,。；;：:\\n\\d“”、]|\\d+[A-Za-z])`;
 const COUNTED = `(${NUM}(?:\\s*[-—~～至]\\s*${NUM})?\\s*(?:${UNIT_ALT})(?:以上|左右)?)`;
 /** The first item's name may join words with 、 (`城市燃气、供水等老旧管网`), but not start with it. */
 const ACTION_NAME_VALUE = new RegExp(`(?:${ACTION})((?!、)(?:${OBJECT}|、){2,20}?)${COUNTED}`, 'g');
+/** `的龙头企业5家以上`: the thing counted after a qualifying value, and its count. */
+const QUALIFIED = new RegExp(`的(${OBJECT}{2,20}?)${COUNTED}`, 'y');
 /** `、乡镇电商服务站12个`: a further item of an enumeration that shares the first item's verb. */
 const FURTHER_ITEM = new RegExp(`[、和及](${OBJECT}{2,20}?)${COUNTED}`, 'y');
 /** What an action's object must not be: a bare quantifier, or a phrase that holds a verb of its own. */
@@ -340,6 +342,18 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
     const at = scope.start + m.index;
     const nameStart = at + m[0].length - m[2].length - m[1].length;
     const valueStart = nameStart + m[1].length;
+    // `培育年营业收入超10亿元的龙头企业5家以上`: the first value qualifies the thing counted after 的.
+    if (doc.text[valueStart + m[2].length] === '的') {
+      QUALIFIED.lastIndex = valueStart + m[2].length;
+      const q = QUALIFIED.exec(doc.text);
+      if (q && q.index + q[0].length <= scope.end && !NOT_AN_OBJECT.test(q[1])) {
+        const qName = q.index + 1;
+        const qValue = qName + q[1].length;
+        push([qName, qValue], valueOf(doc, qValue, qValue + q[2].length, year(at), null), null, [at, qValue + q[2].length]);
+        ACTION_NAME_VALUE.lastIndex = qValue + q[2].length - scope.start;
+      }
+      continue;
+    }
     const target = valueOf(doc, valueStart, valueStart + m[2].length, year(at), null);
     push([nameStart, valueStart], target, null, [at, valueStart + m[2].length]);
     // `建成县级服务中心1个、乡镇服务站12个、村级服务点120个`: the items after the first share its verb.
