@@ -195,6 +195,16 @@ describe('indicators in prose', () => {
     ]);
   });
 
+  it("gives targets under a goal section's subsections the year its opening states", () => {
+    const out = extract(
+      '第二节 发展目标\n到2025年，全县经济综合实力明显增强；到2035年，基本实现现代化。\n一、经济发展质量效益明显提升\n固定资产投资年均增长9%，一般公共预算收入达到15亿元以上。',
+    );
+    expect(out.indicators.map((i) => [i.name, i.target?.year])).toEqual([
+      ['固定资产投资', 2025],
+      ['一般公共预算收入', 2025],
+    ]);
+  });
+
   it('reads an upper bound before the counted thing (不超过20名X)', () => {
     const [i, ...rest] = one('每年遴选不超过20名优秀企业家，给予一次性奖励。');
     expect(rest).toEqual([]);

@@ -453,3 +453,35 @@ describe('attachments after a table', () => {
     expect(out.tasks.map((t) => t.lead)).toEqual([['县水利局'], ['县财政局', '县水利局']]);
   });
 });
+
+describe('growth indicators and numbered names', () => {
+  it('takes the target from the growth-rate column when the level is a dash, and drops list numbers from names', () => {
+    const cells = [
+      '类别',
+      '指标',
+      '单位',
+      '2020年',
+      '2025年',
+      '年均增长',
+      '属性',
+      '经济发展',
+      '1.地区生产总值',
+      '亿元',
+      '186.4',
+      '260',
+      '7左右',
+      '预期性',
+      '2.规模以上工业增加值增长',
+      '%',
+      '6.8',
+      '—',
+      '8',
+      '预期性',
+    ];
+    const out = extract(`一、主要指标\n${cells.join('\n')}\n二、主要任务\n推动高质量发展。`);
+    expect(out.indicators.filter((i) => i.table).map((i) => [i.name, i.target?.value, i.target?.year])).toEqual([
+      ['地区生产总值', 260, 2025],
+      ['规模以上工业增加值增长', 8, 2025],
+    ]);
+  });
+});

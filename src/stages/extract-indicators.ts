@@ -412,6 +412,7 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
     const targetIndex =
       levels.find((i) => /目标|预期|规划/.test(table.header[i].s)) ?? levels[levels.length - 1] ?? valueCols[valueCols.length - 1];
     const yearIndex = cols.findIndex((c) => c?.type === 'year');
+    const growthIndex = valueCols.find((i) => /^年均/.test(table.header[i].s)) ?? -1;
     if (nameIndex < 0) return;
     table.rows.forEach((row, r) => {
       const name = row[nameIndex];
@@ -433,17 +434,20 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
       // `预期性`, or its short form `预期` (also `[预期性]`, `约束性指标`).
       const natureWord = natureIndex >= 0 ? /^[[【（(]?(预期|约束)性?(?:指标)?[\]】）)]?$/.exec(row[natureIndex]?.s ?? '') : null;
       const nature = natureWord ? (`${natureWord[1]}性` as Indicator['nature']) : null;
+      const targetYear =
+        headerYear(table.header[targetIndex].s) ??
+        (yearIndex >= 0 ? headerYear(row[yearIndex]?.s ?? '') : null) ??
+        doc.facts.period?.end ??
+        null;
+      // A growth indicator's target may stand only in the growth-rate column (`2025年` `—`, `年均增长` `8`).
+      const target = cellValue(targetIndex, targetYear) ?? (growthIndex >= 0 ? cellValue(growthIndex, targetYear) : null);
+      // `1.地区生产总值`: the list number in front of a name is not part of it.
+      const number = /^\d{1,2}\s*[.．、]\s*(?=\D)/.exec(name.s)?.[0].length ?? 0;
       out.push({
-        name: { s: name.s.replace(/\s+/g, ''), o: name.o.replace(/\s+/g, '') },
+        name: { s: name.s.slice(number).replace(/\s+/g, ''), o: name.o.slice(number).replace(/\s+/g, '') },
         category: categoryIndex >= 0 && row[categoryIndex]?.s ? row[categoryIndex] : null,
         baseline: cellValue(baselineIndex, baselineIndex >= 0 ? headerYear(table.header[baselineIndex].s) : null),
-        target: cellValue(
-          targetIndex,
-          headerYear(table.header[targetIndex].s) ??
-            (yearIndex >= 0 ? headerYear(row[yearIndex]?.s ?? '') : null) ??
-            doc.facts.period?.end ??
-            null,
-        ),
+        target,
         nature,
         section: section?.id ?? null,
         table: table.id,
@@ -483,7 +487,15 @@ function goalYearBefore(doc: Doc, at: number): number | null {
   }
   let year: number | null = null;
   for (const g of bySection.get(section.id) ?? []) if (g.range[0] < at) year = g.year;
-  return year;
+  if (year !== null) return year;
+  // Under a goal section whose opening states the years (`到2025年…；到2035年…`), the targets of
+  // its subsections are for the nearer year (the plan's own end when it is one of them).
+  const years = withAncestors(doc.sections, section)
+    .slice(1)
+    .flatMap((a) => (bySection.get(a.id) ?? []).filter((g) => g.range[0] < at).map((g) => g.year));
+  if (years.length === 0) return null;
+  const end = doc.facts.period?.end;
+  return end !== undefined && years.includes(end) ? end : Math.min(...years);
 }
 
 /** Headings of parts that report the past: what they quantify was achieved, not planned. */
