@@ -2,6 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { extract, extractSeed } from './helpers.js';
 
 describe('document facts', () => {
+  it('takes no 文号 or issuer from a document the preamble cites by name', () => {
+    const out = extract(
+      '泸川市全民健身实施计划（2021—2025年）\n2016年6月15日，国务院印发《全民健身计划（2016—2020年）》（国发〔2016〕37号），提出了全民健身的目标。\n一、总体要求\n坚持以人民为中心。',
+    );
+    expect(out.document).toMatchObject({ docNumber: null, issuer: [] });
+  });
+
+  it('keeps the 文号 given after the title of the document itself', () => {
+    const out = extract(
+      '泸川县人民政府办公室印发了《泸川县农村供水实施方案》（泸府办发〔2024〕42号）。\n泸川县农村供水实施方案\n一、总体要求\n坚持节水优先。',
+    );
+    expect(out.document.docNumber).toBe('泸府办发〔2024〕42号');
+  });
+
   it("reads a news page's date from its byline", () => {
     const out = extract(
       '我县出台农村供水保障三年行动方案\n2024-08-06 09:32　来源：瑶山日报　作者：记者 韦丽华\n记者从县水利局获悉，到2026年，全县农村自来水普及率达到95%。',

@@ -206,7 +206,7 @@ const DOC_NUMBER_LINE = new RegExp(`^${DOC_NUMBER.source}$`);
 /** Words that end a title or sentence right before a 文号 glued to it (`…的通知国办发〔2020〕43号`). */
 const BEFORE_NUMBER = /.*(?:通知|决定|意见|方案|规划|办法|公告|通告|批复|函|的|和|及|与|印发|号)/;
 
-function docNumber(doc: Doc, lead: LeadLine[], end: number): Txt | null {
+function docNumber(doc: Doc, lead: LeadLine[], end: number, title: Txt | null): Txt | null {
   const labelled = lead.find((l) => /(?:发文字号|文号)\s*[:：]/.test(l.text));
   const ordered = labelled ? [labelled, ...lead] : lead.filter((l) => l.line.start < end);
   for (const { line, text } of ordered) {
@@ -219,6 +219,10 @@ function docNumber(doc: Doc, lead: LeadLine[], end: number): Txt | null {
       const prefix = rawPrefix.slice(cut);
       if (!prefix || (!open && !close)) continue;
       const at = line.start + m.index + cut;
+      // `《全民健身计划》（国发〔2016〕37号）`: the number of another document, cited by its name.
+      const before = doc.text.slice(line.start, at);
+      const cited = /《([^》]{2,60})》\s*[（(]\s*$/.exec(before)?.[1];
+      if (cited !== undefined && title !== null && !title.s.includes(cited) && !cited.includes(title.s)) continue;
       const full = m[0].slice(cut);
       const o = doc.original.slice(at, at + full.length);
       if (open && close) return { s: full.replace(/\s+/g, ''), o: o.replace(/\s+/g, '') };
@@ -377,7 +381,7 @@ function splitOrgans(doc: Doc, line: Line, text: string, from: number, to: numbe
   return out;
 }
 
-function issuers(doc: Doc, all: LeadLine[], lead: LeadLine[]): Txt[] {
+function issuers(doc: Doc, all: LeadLine[], lead: LeadLine[], title: Txt | null): Txt[] {
   // A signature line of its own, in the lead or the tail.
   for (const { line, text } of [...lead, ...all.slice(-12)]) {
     const t = text.trim();
@@ -393,7 +397,10 @@ function issuers(doc: Doc, all: LeadLine[], lead: LeadLine[]): Txt[] {
     let offset = furniture;
     for (const clause of clauses) {
       const m = ISSUER_BEFORE_VERB.exec(clause);
-      if (m && ORGAN_HINT.test(m[1])) {
+      // `国务院印发《全民健身计划》`: an organ that issued another document, cited by its name.
+      const cited = /《([^》]{2,60})》/.exec(clause)?.[1];
+      const other = cited !== undefined && title !== null && !title.s.includes(cited) && !cited.includes(title.s);
+      if (m && ORGAN_HINT.test(m[1]) && !other) {
         const from = offset + clause.indexOf(m[1]);
         return splitOrgans(doc, line, text, from, from + m[1].length);
       }
@@ -507,9 +514,9 @@ export function extractDocumentFacts(doc: Doc): Doc {
     titleFromHint(doc) ??
     titleFromFileName(doc, all) ??
     titleFromHeading(doc, lead, end);
-  const issuer = issuers(doc, all, lead);
+  const issuer = issuers(doc, all, lead, title);
   const date = documentDate(doc, all, lead);
-  const number = docNumber(doc, all, end);
+  const number = docNumber(doc, all, end, title);
   // `…实施方案（2024—2026年）`: the kind comes before the period.
   const bare = title ? title.s.replace(/[（(](?:19|20)\d{2}\s*[—\-–~至]\s*(?:19|20)\d{2}\s*年?[）)]$/, '') : '';
   const kind = title ? (PLAN_KINDS.find((k) => bare.endsWith(k)) ?? null) : null;
