@@ -206,6 +206,16 @@ describe('read .docx', () => {
     expect([1, 9, 10, 11, 20, 23].map(chineseCounting)).toEqual(['一', '九', '十', '十一', '二十', '二十三']);
   });
 
+  it("reads no layout numbers from a drawing: a seal's position is not text", () => {
+    const seal =
+      '<w:p><w:r><w:t>某某县人民政府</w:t></w:r><w:r><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:positionH relativeFrom="column"><wp:align>center</wp:align></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>-495300</wp:posOffset></wp:positionV><wp:extent cx="1440000" cy="1440000"/></wp:anchor></w:drawing></w:r></w:p>';
+    const out = extractDocx(
+      docx(`${p('某某县养老服务实施方案')}${p('一、总体要求')}${p('坚持以人民为中心。')}${seal}${p('2024年2月26日')}`),
+    );
+    expect(JSON.stringify(out)).not.toMatch(/center|495300|1440000/);
+    expect(out.document).toMatchObject({ issuer: ['某某县人民政府'], date: '2024-02-26' });
+  });
+
   it('resolves automatic numbering so generated 一、 headings are not lost', () => {
     const out = extractDocx(
       docx(`${p('某某县养老服务实施方案')}${p('总体要求', '1')}${p('到2025年，全县养老服务体系更加健全。')}${p('重点任务', '1')}`, {

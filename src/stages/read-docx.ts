@@ -238,7 +238,8 @@ function runText(nodes: XmlNode[], footnote: (id: string) => string): string {
   let out = '';
   for (const n of nodes) {
     const tag = tagOf(n);
-    if (tag === '#text') out += decodeXml(String(n['#text'] ?? ''));
+    // Text is in w:t only: the text of other elements is layout (a drawing's `center`, `3086100`).
+    if (tag === '#text') continue;
     else if (tag === 'w:t')
       out += kids(n)
         .map((t) => decodeXml(String(t['#text'] ?? '')))
