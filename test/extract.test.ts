@@ -219,6 +219,18 @@ describe('indicators in prose', () => {
     ]);
   });
 
+  it('reads the object of a second verb joined to the first (新建或改造X7个, 改造提升X2条) and 小于/少于 bounds', () => {
+    const items = one(
+      '到2026年，新建或改造乡镇商贸中心7个，改造提升县城商业街区2条，城区公共充电服务半径小于1公里，平均通勤时间少于30分钟。',
+    );
+    expect(items.map((i) => [i.name, i.target?.value, i.target?.comparator])).toEqual([
+      ['城区公共充电服务半径', 1, '<'],
+      ['平均通勤时间', 30, '<'],
+      ['乡镇商贸中心', 7, null],
+      ['县城商业街区', 2, null],
+    ]);
+  });
+
   it('reads an upper bound before the counted thing (不超过20名X)', () => {
     const [i, ...rest] = one('每年遴选不超过20名优秀企业家，给予一次性奖励。');
     expect(rest).toEqual([]);
@@ -308,6 +320,13 @@ describe('indicators from tables', () => {
 });
 
 describe('tasks', () => {
+  it('reads the end of a year range as the deadline, but not a cycle or a cited title', () => {
+    const out = extract(
+      '一、重点任务\n（一）推进适老化改造。2023—2025年完成特殊困难老年人家庭适老化改造1200户。（责任单位：区民政局）\n（二）创建卫生城市。创建2022-2024年周期国家卫生城市，落实《数字政府建设行动方案（2021—2023年）》。（责任单位：区卫生健康局）',
+    );
+    expect(out.tasks.map((t) => t.deadline)).toEqual([2025, null]);
+  });
+
   it('reads 牵头单位 as lead and a 责任单位 list beside it as support', () => {
     const out = extract(
       '一、重点任务\n（一）培育商贸主体。引进品牌企业20家。（牵头单位：市商务局；责任单位：市发展改革委、市财政局，各区县（市）人民政府）',

@@ -69,6 +69,8 @@ const VERBS: [string, Value['comparator']][] = [
   ['突破', '>'],
   ['高于', '>'],
   ['低于', '<'],
+  ['小于', '<'],
+  ['少于', '<'],
   ['达', '>='],
   ['为', '='],
   // A comparator written as a symbol right after the name (`婴儿死亡率≤5‰`).
@@ -105,6 +107,8 @@ const OBJECT = `(?:[^，,。；;：:\\n\\d“”、]|\\d+[A-Za-z])`;
 const COUNTED = `(${NUM}(?:\\s*[-—~～至]\\s*${NUM})?\\s*(?:${UNIT_ALT})(?:以上|左右)?)`;
 /** The first item's name may join words with 、 (`城市燃气、供水等老旧管网`), but not start with it. */
 const ACTION_NAME_VALUE = new RegExp(`(?:${ACTION})((?!、)(?:${OBJECT}|、){2,20}?)${COUNTED}`, 'g');
+/** A verb joined to an action (`或改造`, `和改造`, `提升`, `升级`) at the start of its object. */
+const SECOND_VERB = new RegExp(`^(?:(?:或|和|及|并|、)(?:${ACTION})|提升|升级|提质|扩建|改建)`);
 /** `的龙头企业5家以上`: the thing counted after a qualifying value, and its count. */
 const QUALIFIED = new RegExp(`的(${OBJECT}{2,20}?)${COUNTED}`, 'y');
 /** `、乡镇电商服务站12个`: a further item of an enumeration that shares the first item's verb. */
@@ -340,8 +344,10 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
     )
       continue;
     const at = scope.start + m.index;
-    const nameStart = at + m[0].length - m[2].length - m[1].length;
-    const valueStart = nameStart + m[1].length;
+    // `新建或改造乡镇商贸中心7个`, `改造提升县城商业街区2条`: a second verb joined to the first is not the name.
+    const joined = SECOND_VERB.exec(m[1])?.[0].length ?? 0;
+    const nameStart = at + m[0].length - m[2].length - m[1].length + joined;
+    const valueStart = at + m[0].length - m[2].length;
     // `培育年营业收入超10亿元的龙头企业5家以上`: the first value qualifies the thing counted after 的.
     if (doc.text[valueStart + m[2].length] === '的') {
       QUALIFIED.lastIndex = valueStart + m[2].length;

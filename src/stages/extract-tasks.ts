@@ -23,7 +23,7 @@ const LIST_END =
   /[。；;\n]|(?:配合|协办|协助|参与|责任|牵头|完成)(?:单位|部门|时限|时间)|\d{1,2}\s?[.．、](?=[\u4e00-\u9fff])|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|完成时限/;
 
 const DEADLINE =
-  /(?:到|至|于)?((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?)?(?:底|末|上半年|下半年|年底)?(?:前|以前)|(?:到|至)((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:底|末)/;
+  /(?:19|20)\d{2}\s*[—–\-~至到]\s*((?:19|20)\d{2})\s*年(?!\s*(?:度|周期|[）)]?\s*》))|(?:到|至|于)?((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?)?(?:底|末|上半年|下半年|年底)?(?:前|以前)|(?:到|至)((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:底|末)/;
 const ONGOING = /长期坚持|持续推进|长期推进|持续开展|长期|持续/;
 const ONGOING_CLAUSE = /(?:^|[，,；;。])\s*(长期坚持|持续推进|长期推进|持续开展|长期|持续)\s*(?=[。；;，,）)]|$)/;
 
@@ -38,7 +38,7 @@ export function parseDeadline(text: string): number | null {
     DEADLINES.lastIndex = 0;
     for (let m = DEADLINES.exec(s); m; m = DEADLINES.exec(s)) {
       if (DESCRIBES.test(s.slice(m.index + m[0].length, m.index + m[0].length + 5))) continue;
-      return Number(m[1] ?? m[3] ?? m[4]);
+      return Number(m[1] ?? m[2] ?? m[4] ?? m[5]);
     }
   }
   const bare = /^\s*((?:19|20)\d{2})\s*年?/.exec(s);
@@ -257,7 +257,7 @@ function tableTasks(doc: Doc, out: Task[]): void {
       const yearCell = yearCol >= 0 ? row[yearCol] : null;
       // Without a deadline column, a deadline stated in the task itself (`到2025年前…`).
       const inText = DEADLINE.exec(text.s);
-      const deadline = yearCell ? parseDeadline(yearCell.s) : inText ? Number(inText[1] ?? inText[3] ?? inText[4]) : null;
+      const deadline = yearCell ? parseDeadline(yearCell.s) : inText ? Number(inText[1] ?? inText[2] ?? inText[4] ?? inText[5]) : null;
       out.push({
         text,
         deadline,
@@ -283,7 +283,7 @@ function datedTasks(doc: Doc, out: Task[]): void {
     // Every deadline names a year (`…年`): most sentences have none.
     const d = text.includes('年') ? DEADLINE.exec(text) : null;
     if (!d) continue;
-    const year = Number(d[1] ?? d[3] ?? d[4]);
+    const year = Number(d[1] ?? d[2] ?? d[4] ?? d[5]);
     if (issued !== null && year < issued) continue;
     if (isGoalContext(doc, start)) continue;
     const section = sectionAt(doc.sections, start)?.id ?? null;
