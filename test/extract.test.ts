@@ -45,6 +45,14 @@ describe('document facts', () => {
     expect(out.goals.map((g) => g.year)).toEqual([2025, 2035]);
   });
 
+  it('reads the issuer of a signature followed by a long attachment', () => {
+    const rows = Array.from({ length: 30 }, (_, k) => `${k + 1}\n改造第${k + 1}批老旧小区\n市住房城乡建设局\n2024年底前`).join('\n');
+    const out = extract(
+      `一、总体要求\n坚持居民自愿。\n桐溪市人民政府办公室\n2024年2月26日\n附件\n序号\n工作任务\n责任单位\n完成时限\n${rows}`,
+    );
+    expect(out.document).toMatchObject({ issuer: ['桐溪市人民政府办公室'], date: '2024-02-26' });
+  });
+
   it('reads the date of a signature between a notice and the plan it carries', () => {
     const plan = Array.from({ length: 20 }, (_, k) => `（${k + 1}）推进第${k + 1}项工作，全面完成年度任务。`).join('\n');
     const out = extract(

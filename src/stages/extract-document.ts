@@ -389,6 +389,16 @@ function issuers(doc: Doc, all: LeadLine[], lead: LeadLine[], title: Txt | null)
     const at = text.indexOf(t);
     return splitOrgans(doc, line, text, at, at + t.length);
   }
+  // A signature block anywhere: the issuer's name right above a date (before an attachment).
+  for (let k = 0; k + 1 < all.length; k++) {
+    const { line, text } = all[k];
+    const t = text.trim();
+    if (line.table || line.removed || t.length > 40 || !ISSUER_LINE.test(t) || !ORGAN_HINT.test(t)) continue;
+    const below = all[k + 1].text.trim();
+    if (below.length > 22 || !DATE_LINE.test(foldChineseYears(below))) continue;
+    const at = text.indexOf(t);
+    return splitOrgans(doc, line, text, at, at + t.length);
+  }
   // `巫溪县人民政府办公室印发了…`, `国务院关于印发…的通知`, `20241014,X印发…`.
   for (const { line, text } of lead) {
     if (line.table || line.removed) continue;
