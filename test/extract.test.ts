@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { extract, extractSeed } from './helpers.js';
 
 describe('document facts', () => {
+  it('leaves the masthead of a red-header document out of the title', () => {
+    const out = extract(
+      '鹤鸣县人民政府文件\n鹤鸣县人民政府关于加快推进县域商业体系建设的实施意见\n各乡镇人民政府：\n一、总体要求\n坚持市场主导。',
+    );
+    expect(out.document.title).toBe('鹤鸣县人民政府关于加快推进县域商业体系建设的实施意见');
+  });
+
   it('takes no 文号 or issuer from a document the preamble cites by name', () => {
     const out = extract(
       '泸川市全民健身实施计划（2021—2025年）\n2016年6月15日，国务院印发《全民健身计划（2016—2020年）》（国发〔2016〕37号），提出了全民健身的目标。\n一、总体要求\n坚持以人民为中心。',

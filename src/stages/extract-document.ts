@@ -137,6 +137,8 @@ function titleFromTitleLine(doc: Doc, lead: LeadLine[], end: number): Txt | null
       if (DATE_ANY.test(t) || /^[（(]/.test(t) || (ISSUER_LINE.test(t) && !KIND_END.test(t))) break;
       // Nor are labels and 文号 lines above it (`附件`, `正文`, `穗埔组通〔2024〕6号`).
       if (/^(?:附件\s*\d*|正文|全文|原文|印发|发布)$/.test(t) || (t.endsWith('号') && DOC_NUMBER_LINE.test(t))) break;
+      // Nor is the masthead of a red-header document (`鹤鸣县人民政府文件`).
+      if (MASTHEAD.test(t)) break;
       parts.push(txt(doc, line.start + span[0], line.start + span[1]));
       const joined = joinTxt(parts);
       if (joined.s.length >= 6 && joined.s.length <= 100 && KIND_END.test(joined.s)) return innerPlanTitle(joined);
@@ -366,6 +368,8 @@ function documentDate(doc: Doc, all: LeadLine[], lead: LeadLine[]): { date: stri
 }
 
 const ORGAN = `(?:中共中央|国务院|(?:中共)?[${HAN}]{1,20}?(?:人民政府办公室|人民政府办公厅|人民政府|委员会办公室|委员会办公厅|委办公厅|委办公室|委员会|办公厅|办公室|国务院|中共中央|部|局|厅|署|委))`;
+/** The masthead of a red-header document: `鹤鸣县人民政府文件`. */
+const MASTHEAD = new RegExp(`^${ORGAN}(?:[\\s、　]*${ORGAN})*\\s*(?:文件|公报|简报|通报)$`);
 /** A signature line: organs only, separated by spaces or 、. */
 const ISSUER_LINE = new RegExp(`^\\s*${ORGAN}(?:[\\s、　]+${ORGAN})*\\s*$`);
 /** `国务院关于印发…的通知`, `省委办公厅 省政府办公厅印发《…》`: organs before 关于/印发. */
