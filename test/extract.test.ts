@@ -335,6 +335,18 @@ describe('indicators from tables', () => {
 });
 
 describe('tasks', () => {
+  it('reads 由X牵头，Y配合 inside an item, with the text after it', () => {
+    const out = extract(
+      '二、重点任务\n（一）建设5G网络。由市工业和信息化局牵头，市通信发展管理办公室、市住房城乡建设局配合，2025年底前实现城区5G全覆盖。',
+    );
+    expect(out.tasks[0]).toMatchObject({
+      lead: ['市工业和信息化局'],
+      support: ['市通信发展管理办公室', '市住房城乡建设局'],
+      deadline: 2025,
+    });
+    expect(out.tasks[0].text).toContain('2025年底前实现城区5G全覆盖');
+  });
+
   it('reads the end of a year range as the deadline, but not a cycle or a cited title', () => {
     const out = extract(
       '一、重点任务\n（一）推进适老化改造。2023—2025年完成特殊困难老年人家庭适老化改造1200户。（责任单位：区民政局）\n（二）创建卫生城市。创建2022-2024年周期国家卫生城市，落实《数字政府建设行动方案（2021—2023年）》。（责任单位：区卫生健康局）',

@@ -131,18 +131,24 @@ function unmark(u: Txt): Txt {
 const LEAD_CLAUSE =
   /(?:^|[。；;，,])\s*(?:由)?([^，,。；;（）()]{2,60}?)牵头[，,、]?([^，,。；;（）()]{2,120}?)(?:配合|参与|协助|按职责分工负责)[。；;]?\s*$/;
 
+/** `由X牵头，Y配合，2025年底前完成…`: the same clause inside the item, followed by more of it. */
+const LEAD_CLAUSE_INSIDE =
+  /(?:^|[。；;，,])\s*由([^，,。；;（）()]{2,60}?)牵头[，,、]?([^，,。；;（）()]{2,120}?)(?:配合|参与|协助|按职责分工负责)(?=[，,。；;])/;
+
 function clauseUnits(doc: Doc, from: number, to: number): { lead: Txt[]; support: Txt[]; at: number } | null {
   const text = doc.text.slice(from, to);
   // The pattern tries every clause start; most items name no lead unit at all.
   if (!text.includes('牵头')) return null;
-  const m = LEAD_CLAUSE.exec(text);
+  const closing = LEAD_CLAUSE.exec(text);
+  const m = closing ?? LEAD_CLAUSE_INSIDE.exec(text);
   if (!m) return null;
   const leadStart = from + m.index + m[0].indexOf(m[1]);
   const lead = splitUnits(txt(doc, leadStart, leadStart + m[1].length)).filter((u) => looksLikeUnit(u.s));
   if (lead.length === 0) return null;
   const supStart = leadStart + m[1].length + m[0].slice(m[0].indexOf(m[1]) + m[1].length).indexOf(m[2]);
   const support = splitUnits(txt(doc, supStart, supStart + m[2].length)).filter((u) => looksLikeUnit(u.s));
-  return { lead, support, at: from + m.index + (/^[。；;，,]/.test(m[0]) ? 1 : 0) };
+  // A closing clause ends the task's text; one inside it leaves the text whole.
+  return { lead, support, at: closing ? from + m.index + (/^[。；;，,]/.test(m[0]) ? 1 : 0) : to };
 }
 
 function trailingUnits(doc: Doc, from: number, to: number): { units: Txt[]; at: number } | null {
