@@ -335,6 +335,18 @@ describe('indicators from tables', () => {
 });
 
 describe('tasks', () => {
+  it('makes a task of each paragraph of an item that closes with its own units', () => {
+    const out = extract(
+      '二、主要任务\n（一）深化工业污染治理\n推动钢铁行业超低排放改造，2025年底前3家钢铁企业全面完成超低排放改造。（市生态环境局牵头，市发展改革委、市工业和信息化局配合）\n加快城镇污水管网建设，到2025年城市生活污水集中收集率达到70%以上。（市住房城乡建设局牵头，各县（区）人民政府配合）',
+    );
+    expect(out.tasks.map((t) => [t.lead, t.support, t.deadline])).toEqual([
+      [['市生态环境局'], ['市发展改革委', '市工业和信息化局'], 2025],
+      [['市住房城乡建设局'], ['各县（区）人民政府'], 2025],
+    ]);
+    expect(out.tasks[0].text).toMatch(/^深化工业污染治理。推动钢铁行业超低排放改造/);
+    expect(out.tasks[1].text).toMatch(/^加快城镇污水管网建设/);
+  });
+
   it('reads 由X牵头，Y配合 inside an item, with the text after it', () => {
     const out = extract(
       '二、重点任务\n（一）建设5G网络。由市工业和信息化局牵头，市通信发展管理办公室、市住房城乡建设局配合，2025年底前实现城区5G全覆盖。',

@@ -162,6 +162,27 @@ function dedupeUnits(list: Txt[]): Txt[] {
   return list.filter((u) => (seen.has(u.s) ? false : (seen.add(u.s), true)));
 }
 
+/** A closing bracket of units ends the paragraph: `…。（市生态环境局牵头，市发展改革委配合）`. */
+const UNITS_AT_END = /[（(][^（）()\n]*(?:牵头|负责|责任单位|牵头单位|责任部门|牵头部门)[^\n]*[）)][。；;]?\s*$/;
+
+/**
+ * Paragraphs of one item that each close with their own units are tasks of their own: the item is
+ * cut after each such paragraph (paragraphs without units join the one before or after them).
+ */
+function unitParagraphs(doc: Doc, from: number, to: number): [number, number][] {
+  const text = doc.text.slice(from, to);
+  if (!text.includes('\n')) return [];
+  const cuts: number[] = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    at += line.length + 1;
+    if (UNITS_AT_END.test(line)) cuts.push(Math.min(from + at - 1, to));
+  }
+  if (cuts.length < 2) return [];
+  cuts[cuts.length - 1] = to;
+  return cuts.map((c, k) => [k === 0 ? from : cuts[k - 1] + 1, c]);
+}
+
 function sectionTasks(doc: Doc, out: Task[]): void {
   const all = flattenSections(doc.sections);
   const inTables = new Set(doc.tables.flatMap((t) => t.items ?? []));
@@ -171,66 +192,78 @@ function sectionTasks(doc: Doc, out: Task[]): void {
     const from = s.range[1];
     const to = Math.min(nextStart, s.span[1]);
     if (to <= from) return;
-    const leads = unitsAfter(doc, LEAD_LABEL, from, to);
-    const supports = unitsAfter(doc, SUPPORT_LABEL, from, to);
-    let lead = leads.flatMap((l) => l.units);
-    let support = supports.flatMap((l) => l.units);
-    // `（牵头单位：市商务局；责任单位：市发展改革委、各区县人民政府）`: 牵头 leads, 责任 shares.
-    const firm = unitsAfter(doc, FIRM_LEAD_LABEL, from, to);
-    const shared = firm.length ? unitsAfter(doc, SHARED_LABEL, from, to) : [];
-    if (firm.length && shared.length) {
-      lead = firm.flatMap((l) => l.units);
-      support = dedupeUnits([...shared.flatMap((l) => l.units), ...support]);
-    }
-    // `责任单位：县发展改革局（牵头）、县财政局`: the marked unit leads, the others support.
-    if (support.length === 0 && lead.some((u) => LEAD_MARK.test(u.s))) {
-      support = lead.filter((u) => !LEAD_MARK.test(u.s));
-      lead = lead.filter((u) => LEAD_MARK.test(u.s)).map(unmark);
-    }
-    let textEnd = Math.min(...[...leads, ...supports].map((l) => l.range[0]), to);
-    if (lead.length === 0 && support.length === 0) {
-      const paren = parenUnits(doc, from, to) ?? clauseUnits(doc, from, to);
-      if (paren) {
-        lead = paren.lead;
-        support = paren.support;
-        textEnd = paren.at;
-      } else {
-        const tail = trailingUnits(doc, from, to);
-        if (!tail) return;
-        lead = tail.units;
-        textEnd = tail.at;
-      }
-    }
-    const body = trimTxt(txt(doc, from, textEnd), '。.，,；;:： |');
-    const text = body.s ? joinTxt([s.heading, body], '。') : s.heading;
-    const deadlineSource = doc.text.slice(s.range[0], to);
-    const deadlineMatch = /完成时限\s*[:：]\s*([^。；;\n]{1,20})/.exec(deadlineSource);
-    const deadline = parseDeadline(deadlineMatch ? deadlineMatch[1] : deadlineSource);
-    // No year: an ongoing commitment, in the 完成时限 label or as a clause of its own (`…，长期坚持。`).
-    let ongoing: { at: number; length: number } | null = null;
-    if (deadline === null) {
-      const labelled = deadlineMatch ? ONGOING.exec(deadlineMatch[1]) : null;
-      if (labelled)
-        ongoing = {
-          at: deadlineMatch!.index + deadlineMatch![0].length - deadlineMatch![1].length + labelled.index,
-          length: labelled[0].length,
-        };
-      else {
-        const clause = ONGOING_CLAUSE.exec(deadlineSource);
-        if (clause) ongoing = { at: clause.index + clause[0].length - clause[1].length, length: clause[1].length };
-      }
-    }
-    out.push({
-      text,
-      deadline,
-      deadlineText: ongoing ? txt(doc, s.range[0] + ongoing.at, s.range[0] + ongoing.at + ongoing.length) : null,
-      lead: dedupeUnits(lead),
-      support: dedupeUnits(support),
-      section: s.id,
-      table: null,
-      range: s.range,
+    const parts = unitParagraphs(doc, from, to);
+    if (parts.length === 0) parts.push([from, to]);
+    parts.forEach(([a, b], p) => {
+      const task = itemTask(doc, s, a, b, p === 0);
+      if (task) out.push(task);
     });
   });
+}
+
+/** The task of an item, or of one of its paragraphs (`withHeading` for the first). */
+function itemTask(doc: Doc, s: Section, from: number, to: number, withHeading: boolean): Task | null {
+  const leads = unitsAfter(doc, LEAD_LABEL, from, to);
+  const supports = unitsAfter(doc, SUPPORT_LABEL, from, to);
+  let lead = leads.flatMap((l) => l.units);
+  let support = supports.flatMap((l) => l.units);
+  // `（牵头单位：市商务局；责任单位：市发展改革委、各区县人民政府）`: 牵头 leads, 责任 shares.
+  const firm = unitsAfter(doc, FIRM_LEAD_LABEL, from, to);
+  const shared = firm.length ? unitsAfter(doc, SHARED_LABEL, from, to) : [];
+  if (firm.length && shared.length) {
+    lead = firm.flatMap((l) => l.units);
+    support = dedupeUnits([...shared.flatMap((l) => l.units), ...support]);
+  }
+  // `责任单位：县发展改革局（牵头）、县财政局`: the marked unit leads, the others support.
+  if (support.length === 0 && lead.some((u) => LEAD_MARK.test(u.s))) {
+    support = lead.filter((u) => !LEAD_MARK.test(u.s));
+    lead = lead.filter((u) => LEAD_MARK.test(u.s)).map(unmark);
+  }
+  let textEnd = Math.min(...[...leads, ...supports].map((l) => l.range[0]), to);
+  if (lead.length === 0 && support.length === 0) {
+    const paren = parenUnits(doc, from, to) ?? clauseUnits(doc, from, to);
+    if (paren) {
+      lead = paren.lead;
+      support = paren.support;
+      textEnd = paren.at;
+    } else {
+      const tail = trailingUnits(doc, from, to);
+      if (!tail) return null;
+      lead = tail.units;
+      textEnd = tail.at;
+    }
+  }
+  const body = trimTxt(txt(doc, from, textEnd), '。.，,；;:： |');
+  const text = !withHeading ? body : body.s ? joinTxt([s.heading, body], '。') : s.heading;
+  if (!text.s) return null;
+  const base = withHeading ? s.range[0] : from;
+  const deadlineSource = doc.text.slice(base, to);
+  const deadlineMatch = /完成时限\s*[:：]\s*([^。；;\n]{1,20})/.exec(deadlineSource);
+  const deadline = parseDeadline(deadlineMatch ? deadlineMatch[1] : deadlineSource);
+  // No year: an ongoing commitment, in the 完成时限 label or as a clause of its own (`…，长期坚持。`).
+  let ongoing: { at: number; length: number } | null = null;
+  if (deadline === null) {
+    const labelled = deadlineMatch ? ONGOING.exec(deadlineMatch[1]) : null;
+    if (labelled)
+      ongoing = {
+        at: deadlineMatch!.index + deadlineMatch![0].length - deadlineMatch![1].length + labelled.index,
+        length: labelled[0].length,
+      };
+    else {
+      const clause = ONGOING_CLAUSE.exec(deadlineSource);
+      if (clause) ongoing = { at: clause.index + clause[0].length - clause[1].length, length: clause[1].length };
+    }
+  }
+  return {
+    text,
+    deadline,
+    deadlineText: ongoing ? txt(doc, base + ongoing.at, base + ongoing.at + ongoing.length) : null,
+    lead: dedupeUnits(lead),
+    support: dedupeUnits(support),
+    section: s.id,
+    table: null,
+    range: withHeading ? s.range : [from, textEnd],
+  };
 }
 
 /** `市经信局（牵头），市发展改革委、市财政局` in one list: the marked unit leads, the others support. */
