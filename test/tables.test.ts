@@ -485,3 +485,36 @@ describe('growth indicators and numbered names', () => {
     ]);
   });
 });
+
+describe('units in indicator names', () => {
+  it('reads a unit in brackets closing a name as the unit, without it in the name', () => {
+    const cells = [
+      '序号',
+      '指标',
+      '2020年',
+      '2025年',
+      '属性',
+      '1',
+      '学前三年毛入园率（%）',
+      '88',
+      '92',
+      '预期性',
+      '2',
+      '国家基本水文站数量（处）',
+      '120',
+      '150',
+      '预期性',
+      '3',
+      '每千人口执业（助理）医师数',
+      '2.6',
+      '3.2',
+      '预期性',
+    ];
+    const out = extract(`一、主要指标\n${cells.join('\n')}\n二、主要任务\n推动发展。`);
+    expect(out.indicators.filter((i) => i.table).map((i) => [i.name, i.target?.value, i.target?.unit])).toEqual([
+      ['学前三年毛入园率', 92, '%'],
+      ['国家基本水文站数量', 150, '处'],
+      ['每千人口执业（助理）医师数', 3.2, null],
+    ]);
+  });
+});

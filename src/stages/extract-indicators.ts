@@ -390,6 +390,10 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
   }
 }
 
+/** A unit of measure in brackets at the end of an indicator's name. */
+const NAME_UNIT =
+  /[（(]\s*(%|％|‰|个百分点|[万亿千]?(?:人次|人|元|吨|亩|户|千瓦|千瓦时|平方米|立方米|平方公里|公里|米|个|家|所|处|座|台|套|条|张|床|辆|项|件|天|小时|岁|年|倍)|[^（）()]{0,10}\/[^（）()]{1,10})\s*[）)]$/;
+
 function headerYear(h: string): number | null {
   const m = /((?:19|20)\d{2})/.exec(h);
   return m ? Number(m[1]) : null;
@@ -425,7 +429,10 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
       if (!name?.s) return;
       const ranges = table.cellRanges[r];
       // A unit column gives the unit a bare number lacks (`%` beside `65`).
-      const unitCell = unitCol >= 0 ? row[unitCol]?.s.trim() || null : null;
+      // `学前三年毛入园率（%）`, `国家基本水文站数量（处）`: a unit in brackets closing the name.
+      const numbered = /^\d{1,2}\s*[.．、]\s*(?=\D)/.exec(name.s)?.[0].length ?? 0;
+      const bracketed = NAME_UNIT.exec(name.s.slice(numbered));
+      const unitCell = (unitCol >= 0 ? row[unitCol]?.s.trim() || null : null) ?? bracketed?.[1] ?? null;
       const cellValue = (i: number, year: number | null): Value | null => {
         if (i < 0 || !row[i]?.s || /^[—–\-－/无]+$/.test(row[i].s)) return null;
         const parsed = parseValue(row[i].s);
@@ -447,10 +454,10 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
         null;
       // A growth indicator's target may stand only in the growth-rate column (`2025年` `—`, `年均增长` `8`).
       const target = cellValue(targetIndex, targetYear) ?? (growthIndex >= 0 ? cellValue(growthIndex, targetYear) : null);
-      // `1.地区生产总值`: the list number in front of a name is not part of it.
-      const number = /^\d{1,2}\s*[.．、]\s*(?=\D)/.exec(name.s)?.[0].length ?? 0;
+      // `1.地区生产总值`: the list number in front of a name is not part of it, nor a unit closing it.
+      const nameEnd = name.s.length - (bracketed ? bracketed[0].length : 0);
       out.push({
-        name: { s: name.s.slice(number).replace(/\s+/g, ''), o: name.o.slice(number).replace(/\s+/g, '') },
+        name: { s: name.s.slice(numbered, nameEnd).replace(/\s+/g, ''), o: name.o.slice(numbered, nameEnd).replace(/\s+/g, '') },
         category: categoryIndex >= 0 && row[categoryIndex]?.s ? row[categoryIndex] : null,
         baseline: cellValue(baselineIndex, baselineIndex >= 0 ? headerYear(table.header[baselineIndex].s) : null),
         target,
