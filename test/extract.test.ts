@@ -246,6 +246,16 @@ describe('indicators in prose', () => {
     ]);
   });
 
+  it('reads the baseline stated after the target (较2022年底的41.5%提高…, 比1980年的450万吨增长13%)', () => {
+    const items = one(
+      '到2025年，农村生活污水治理率达到60%以上，较2022年底的41.5%提高18.5个百分点；水产品产量达到510万吨，比1980年的450万吨增长13%。',
+    );
+    expect(items.map((i) => [i.name, i.baseline?.value, i.baseline?.year, i.target?.value])).toEqual([
+      ['农村生活污水治理率', 41.5, 2022, 60],
+      ['水产品产量', 450, 1980, 510],
+    ]);
+  });
+
   it('reads an upper bound before the counted thing (不超过20名X)', () => {
     const [i, ...rest] = one('每年遴选不超过20名优秀企业家，给予一次性奖励。');
     expect(rest).toEqual([]);

@@ -247,6 +247,8 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
   const push = (name: Range, target: Value, baseline: Value | null, range: Range) => {
     // `给予最高20万元资助`, `奖励金额最高不超过50万元`: the cap of an award, not a target.
     if (AWARD_CAP.test(doc.text.slice(name[0], name[1]))) return;
+    // `较2022年底的41.5%`: a comparison base, not a name.
+    if (/^(?:较|比)(?:19|20)\d{2}/.test(doc.text.slice(name[0], name[1]))) return;
     const section = sectionAt(doc.sections, range[0]);
     out.push({
       name: trimTxt(txt(doc, name[0], name[1])),
@@ -312,6 +314,15 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
         continue;
       }
       nameRange[1] -= 2;
+    }
+    // `…达到60%以上，较2022年底的41.5%提高18.5个百分点`: the baseline after the target.
+    if (!baseline) {
+      COMPARED_WITH.lastIndex = valueEnd;
+      const c = COMPARED_WITH.exec(doc.text);
+      if (c && c.index + c[0].length <= scope.end) {
+        const bStart = c.index + c[0].length - c[2].length;
+        baseline = valueOf(doc, bStart, bStart + c[2].length, Number(c[1]));
+      }
     }
     push(nameRange, target, baseline, [nameRange[0], valueEnd]);
   }
@@ -389,6 +400,12 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
     push(name, target, null, [name[0], valueStart + m[2].length]);
   }
 }
+
+/** `，较2022年底的41.5%`: a base year's value right after a target, before the change from it. */
+const COMPARED_WITH = new RegExp(
+  `[，,]?\\s*(?:较|比)((?:19|20)\\d{2})\\s*年(?:底|末)?的(${VALUE})(?=\\s*(?:提高|增加|增长|上升|下降|降低|减少))`,
+  'y',
+);
 
 /** A unit of measure in brackets at the end of an indicator's name. */
 const NAME_UNIT =
