@@ -345,6 +345,17 @@ describe('indicators from tables', () => {
 });
 
 describe('tasks', () => {
+  it("gives deadlines within the year (6月底前, 一季度, 年内) the year of a one-year plan's title", () => {
+    const out = extract(
+      '云溪县2024年优化营商环境工作要点\n一、重点工作\n（一）推进企业开办便利化。6月底前实现企业开办全程网办。（责任单位：县市场监管局）\n（二）开展政策宣讲。一季度完成政策汇编。（责任单位：县发展改革局）\n（三）深化改革。年内完成改革任务，2025年6月底前全面推开。（责任单位：县政务服务中心）',
+    );
+    expect(out.tasks.map((t) => t.deadline)).toEqual([2024, 2024, 2025]);
+    const plan = extract(
+      '云溪县“十四五”营商环境规划（2021—2025年）\n一、重点工作\n（一）推进企业开办。6月底前实现全程网办。（责任单位：县市场监管局）',
+    );
+    expect(plan.tasks[0].deadline).toBeNull();
+  });
+
   it('makes a task of each paragraph of an item that closes with its own units', () => {
     const out = extract(
       '二、主要任务\n（一）深化工业污染治理\n推动钢铁行业超低排放改造，2025年底前3家钢铁企业全面完成超低排放改造。（市生态环境局牵头，市发展改革委、市工业和信息化局配合）\n加快城镇污水管网建设，到2025年城市生活污水集中收集率达到70%以上。（市住房城乡建设局牵头，各县（区）人民政府配合）',

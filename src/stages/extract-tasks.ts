@@ -162,6 +162,21 @@ function dedupeUnits(list: Txt[]): Txt[] {
   return list.filter((u) => (seen.has(u.s) ? false : (seen.add(u.s), true)));
 }
 
+/** A deadline within the year (`6月底前`, `一季度`, `年内`, `年底前`), with no year of its own. */
+const WITHIN_YEAR =
+  /(?:^|[^\d年])(?:1[0-2]|[1-9])\s*月(?:底|末|中旬|上旬|下旬)?(?:前|以前)|[一二三四]季度|上半年|下半年|年内|年底前|年末前/;
+
+/**
+ * The year of a deadline within the year, in a plan for one year (`2024年…工作要点`, `…2024年工作计划`):
+ * the year its title names.
+ */
+function yearOfPlanDeadline(doc: Doc, text: string): number | null {
+  if (!WITHIN_YEAR.test(text)) return null;
+  const title = doc.facts.title?.s ?? '';
+  const m = /((?:19|20)\d{2})\s*年(?:度)?[^\d]*(?:要点|计划|安排|任务|清单|台账|方案)/.exec(title);
+  return m && !/(?:19|20)\d{2}\s*[—–\-~至到]/.test(title) ? Number(m[1]) : null;
+}
+
 /** A closing bracket of units ends the paragraph: `…。（市生态环境局牵头，市发展改革委配合）`. */
 const UNITS_AT_END = /[（(][^（）()\n]*(?:牵头|负责|责任单位|牵头单位|责任部门|牵头部门)[^\n]*[）)][。；;]?\s*$/;
 
@@ -239,7 +254,9 @@ function itemTask(doc: Doc, s: Section, from: number, to: number, withHeading: b
   const base = withHeading ? s.range[0] : from;
   const deadlineSource = doc.text.slice(base, to);
   const deadlineMatch = /完成时限\s*[:：]\s*([^。；;\n]{1,20})/.exec(deadlineSource);
-  const deadline = parseDeadline(deadlineMatch ? deadlineMatch[1] : deadlineSource);
+  const deadline =
+    parseDeadline(deadlineMatch ? deadlineMatch[1] : deadlineSource) ??
+    yearOfPlanDeadline(doc, deadlineMatch ? deadlineMatch[1] : deadlineSource);
   // No year: an ongoing commitment, in the 完成时限 label or as a clause of its own (`…，长期坚持。`).
   let ongoing: { at: number; length: number } | null = null;
   if (deadline === null) {
@@ -296,7 +313,11 @@ function tableTasks(doc: Doc, out: Task[]): void {
       const yearCell = yearCol >= 0 ? row[yearCol] : null;
       // Without a deadline column, a deadline stated in the task itself (`到2025年前…`).
       const inText = DEADLINE.exec(text.s);
-      const deadline = yearCell ? parseDeadline(yearCell.s) : inText ? Number(inText[1] ?? inText[2] ?? inText[4] ?? inText[5]) : null;
+      const deadline = yearCell
+        ? (parseDeadline(yearCell.s) ?? yearOfPlanDeadline(doc, yearCell.s))
+        : inText
+          ? Number(inText[1] ?? inText[2] ?? inText[4] ?? inText[5])
+          : null;
       out.push({
         text,
         deadline,
