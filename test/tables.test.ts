@@ -518,3 +518,24 @@ describe('units in indicator names', () => {
     ]);
   });
 });
+
+describe('tables pasted with tabs, header over two lines', () => {
+  it('joins the spanning cell to the years below it and carries the group cells down', () => {
+    const rows = [
+      '类别\t指标名称\t单位\t指标值\t\t指标属性',
+      '\t\t\t2022年\t2025年\t',
+      '商业设施\t县级物流配送中心\t个\t0\t1\t约束性',
+      '\t乡镇商贸中心\t个\t5\t12\t约束性',
+      '消费规模\t社会消费品零售总额\t亿元\t68.5\t86\t预期性',
+    ];
+    const out = extract(`一、主要目标\n到2025年，县域商业体系基本健全。\n${rows.join('\n')}\n二、重点任务\n完善商业设施。`);
+    expect(out.tables[0].header).toEqual(['类别', '指标名称', '单位', '指标值2022年', '指标值2025年', '指标属性']);
+    expect(
+      out.indicators.filter((i) => i.table).map((i) => [i.category, i.name, i.baseline?.value, i.target?.value, i.target?.year]),
+    ).toEqual([
+      ['商业设施', '县级物流配送中心', 0, 1, 2025],
+      ['商业设施', '乡镇商贸中心', 5, 12, 2025],
+      ['消费规模', '社会消费品零售总额', 68.5, 86, 2025],
+    ]);
+  });
+});

@@ -217,7 +217,9 @@ export function removeArtifactSpaces(mt: MappedText): MappedText {
     const trimmed = text.trim();
     const titleLike = trimmed.length <= TITLE_LIKE_MAX && !/[。，；：,;:！？]/.test(trimmed);
     // A row of a table pasted with tabs between its cells (`1⇥新能源汽车产量⇥万辆⇥18.6`) keeps them.
-    const tabRow = text.includes('\t') && text.split('\t').filter((p) => p.trim()).length >= 3;
+    // (Two tabs or more and two cells: the second line of a two-line header, `⇥⇥⇥2022年⇥2025年⇥`.)
+    const tabs = text.split('\t');
+    const tabRow = tabs.length >= 3 && tabs.filter((p) => p.trim()).length >= 2;
     for (const e of artifactSpaces(text, spacedDigits)) {
       if (tabRow && text.slice(e.start, e.end).includes('\t')) continue;
       // `专栏1 公共卫生体系建设`: in a title a label and its phrase keep their space.

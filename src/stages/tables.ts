@@ -638,6 +638,21 @@ export function rebuildDelimitedTables(doc: Doc): Doc {
       if (k > 0 && row.length < width) for (let c = 0; c < width - row.length; c++) padded[c] = grid[k - 1][c];
       grid.push(padded);
     });
+    const cellText = (r: Range | null) => (r ? doc.text.slice(r[0], r[1]) : '');
+    // A header over two lines (`指标值` spanning `2022年` | `2025年` below it): the spanning cell
+    // fills the empty cells to its right, and the cells above fill the empty ones below.
+    if (
+      grid.length >= 3 &&
+      grid[1].some((c) => c === null) &&
+      grid[1].every((c) => c === null || (cellText(c).length <= 12 && headerColumnType(cellText(c)) !== null))
+    ) {
+      for (let c = 1; c < width; c++) if (grid[0][c] === null && grid[1][c] !== null) grid[0][c] = grid[0][c - 1];
+      for (let c = 0; c < width; c++) grid[1][c] ??= grid[0][c];
+    }
+    // A group cell (`类别`) left empty below its first row is carried down.
+    const carries = grid[0].map((c) => headerColumnType(cellText(c))?.carries === true && headerColumnType(cellText(c))?.type === 'text');
+    for (let k = 1; k < grid.length; k++)
+      for (let c = 0; c < width; c++) if (carries[c] && grid[k][c] === null) grid[k][c] = grid[k - 1][c];
     if (addGridTable(doc, lines, tables, grid)) i = lastRow;
   }
   return { ...doc, lines, tables };
