@@ -85,6 +85,9 @@ export const UNITS = [
   '米',
 ] as const;
 
+/** The units as the NFKC-folded text they are compared with (`％` reads `%`). */
+const UNITS_NFKC: readonly string[] = UNITS.map((u) => u.normalize('NFKC'));
+
 const PREFIX_COMPARATORS: [RegExp, Comparator][] = [
   [/^(?:≥|>=|不低于|不少于|至少|达到或超过|不小于)/, '>='],
   [/^(?:≤|<=|不高于|不超过|不多于|控制在|低于或等于)/, '<='],
@@ -126,11 +129,11 @@ export function parseValue(raw: string): ParsedValue {
   const rest = s.slice(num.index + num[0].length).replace(/(?:以上|及以上|以下|以内|及以下|左右)$/, '');
   const range = /^[-—~至到](\d+(?:\.\d+)?)/.exec(rest);
   const afterRange = range ? rest.slice(range[0].length) : rest;
-  const first = UNITS.find((u) => afterRange.startsWith(u.normalize('NFKC'))) ?? null;
+  const first = UNITS.find((u, k) => afterRange.startsWith(UNITS_NFKC[k])) ?? null;
   let unit: string | null = first;
   let tail = first ? afterRange.slice(first.normalize('NFKC').length) : afterRange;
   // `12万个`, `3亿元`: a magnitude in front of a counter is one unit.
-  const second = (first === '万' || first === '亿') && UNITS.find((u) => u !== '万' && u !== '亿' && tail === u.normalize('NFKC'));
+  const second = (first === '万' || first === '亿') && UNITS.find((u, k) => u !== '万' && u !== '亿' && tail === UNITS_NFKC[k]);
   if (second) {
     unit = `${first}${second}`;
     tail = '';

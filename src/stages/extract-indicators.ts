@@ -86,7 +86,12 @@ const VERBS: [string, Value['comparator']][] = [
   ['降低', null],
   ['减少', null],
 ];
-const VERB_ALT = VERBS.map(([v]) => v).join('|');
+/** The verbs as one alternation; the negated bounds as one group (`不宜超过`), so the engine tries 不 once. */
+const MODAL_BOUND = /^(?:不宜|不得|不应|不能)(?:超过|高于|大于|多于|低于|少于|小于)$/;
+const VERB_ALT = [
+  '(?:不宜|不得|不应|不能)(?:超过|高于|大于|多于|低于|少于|小于)',
+  ...VERBS.map(([v]) => v).filter((v) => !MODAL_BOUND.test(v)),
+].join('|');
 /** `从A提高到B`, `由现时A增加至B`, `由2020年的A提高到B`: the baseline before the verb. */
 const NAME_VERB_VALUE = new RegExp(
   `(?:(?:从|由)(?:现时|目前|现在|当前|(?:19|20)\\d{2}\\s*年底?)?的?(${VALUE}))?(${VERB_ALT})\\s*(${VALUE})`,

@@ -147,6 +147,7 @@ const REPLY_MAX = 200;
  * later post's header, up to the next chrome line, is a reader's remark.
  */
 function markForumReplies(texts: readonly string[], verdicts: (Verdict | null)[]): void {
+  if (!texts.some((t) => t.includes('发表于'))) return;
   let posts = 0;
   for (let i = 0; i < texts.length; i++) {
     if (!POST_HEADER.test(texts[i])) continue;
