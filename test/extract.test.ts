@@ -256,6 +256,11 @@ describe('indicators in prose', () => {
     ]);
   });
 
+  it('takes what stands now (目前…为X%) for a report, and 从目前的X for a baseline', () => {
+    const items = one('目前全县农村自来水普及率为91.3%。到2026年，农村自来水普及率从目前的91.3%提高到95%。');
+    expect(items.map((i) => [i.name, i.baseline?.value, i.target?.value])).toEqual([['农村自来水普及率', 91.3, 95]]);
+  });
+
   it('reads an upper bound before the counted thing (不超过20名X)', () => {
     const [i, ...rest] = one('每年遴选不超过20名优秀企业家，给予一次性奖励。');
     expect(rest).toEqual([]);

@@ -36,6 +36,9 @@ describe('classifyLine', () => {
     ['【字号：大 中 小】【我要纠错】', 'navigation'],
     ['青梧论坛 - 青梧人自己的网上家园', 'navigation'],
     ['论坛 › 青梧时政 › 政策发布', 'navigation'],
+    ['瑶山新闻网 > 本地新闻 > 时政要闻', 'navigation'],
+    ['· 瑶山县召开2024年防汛抗旱工作会议　2024-07-30', 'navigation'],
+    ['相关新闻', 'navigation'],
     // Rows of a table written on one line are not link farms.
     ['| 1 | 规模以上工业企业数字化改造覆盖率 | % | 62.5 | ≥90 | 预期性 |', null],
     ['序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限', null],

@@ -234,7 +234,7 @@ function respectively(doc: Doc, name: Range, firstEnd: number, end: number): [Ra
 
 /** Sentences that report what was achieved rather than what is planned. */
 const ACHIEVED =
-  /已(?:经)?(?:达到|建成|实现|完成)|累计|与20\d\d年相比|比20\d\d年|“十[一二三]五”(?:时期|期间|以来)|截至20\d\d年底|年均增长.*?实现|全市拥有|全县拥有/;
+  /已(?:经)?(?:达到|建成|实现|完成)|(?<![从由较比])目前(?!的)|累计|与20\d\d年相比|比20\d\d年|“十[一二三]五”(?:时期|期间|以来)|截至20\d\d年底|年均增长.*?实现|全市拥有|全县拥有/;
 
 interface ProseScope {
   start: number;

@@ -115,6 +115,7 @@ export const LEXICON: readonly LexiconFamily[] = [
       '下一篇',
       '相关链接',
       '相关文章',
+      '相关新闻',
       '相关文件:',
       '相关文件：',
       '责任编辑',

@@ -63,7 +63,7 @@ export function isBreadcrumb(line: string): boolean {
   const parts = line.split(/\s*(?:>|＞|»|›|→|->)\s*/);
   if (parts.length < 3 || !parts.every((p) => p.length > 0 && p.length <= 12)) return false;
   // Led by the home page, or by the site's name with a section of a government site after it.
-  return /首页|主页|网站首页|论坛|社区/.test(parts[0]) || parts.slice(1).some((p) => NAV_SECTION.test(p));
+  return /首页|主页|网站首页|论坛|社区|网$/.test(parts[0]) || parts.slice(1).some((p) => NAV_SECTION.test(p));
 }
 
 const CHAPTER_MARKER = /第[一二三四五六七八九十百零〇两\d]{1,4}[章节篇编]/g;
@@ -133,6 +133,9 @@ function markTableOfContents(texts: readonly string[], verdicts: (Verdict | null
 
 const INFO_LABELS =
   /(?:发布时间|发布日期|发表时间|来源|浏览次数|浏览量|点击数|点击量|阅读量|阅读数|访问量|作者|字体|字号|责任编辑|编辑|时间|日期)\s*[:：]/g;
+
+/** An item of a related-news list: `· 瑶山县召开防汛抗旱工作会议　2024-07-30`. */
+const RELATED_ITEM = /^[·•▪◆■]\s*[^。；！？]{4,60}?[\s\u3000]+(?:19|20)\d{2}-\d{1,2}-\d{1,2}$/;
 
 /** A site's name and slogan heading the page: `青梧论坛 - 青梧人自己的网上家园`, `某某网 | 权威发布`. */
 const SITE_NAME = /^[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:论坛|社区|网|门户|在线|之家|文库)\s*[-–—|｜_]\s*[^。，；！？,;]{2,24}$/;
@@ -230,6 +233,7 @@ export function classifyLine(raw: string): Verdict | null {
   if (isLinkFarm(line)) return { kind: 'spam', reason: 'link-farm' };
   if (isBreadcrumb(line)) return { kind: 'navigation', reason: 'breadcrumb' };
   if (SITE_NAME.test(line)) return { kind: 'navigation', reason: 'site-name' };
+  if (RELATED_ITEM.test(line)) return { kind: 'navigation', reason: 'related-links' };
   if (isEditorToolbar(line)) return { kind: 'navigation', reason: 'editor-toolbar' };
   if (isInfoBar(line)) return { kind: 'navigation', reason: 'info-bar' };
   if (isTableOfContents(line)) return { kind: 'navigation', reason: 'table-of-contents' };
