@@ -101,9 +101,10 @@ describe('full-width digits and letters', () => {
     const out = extract(
       '青崖市人民政府办公室关于印发青崖市５Ｇ发展行动计划的通知\n青崖府办发〔２０２４〕１２号\n一、发展目标\n到２０２６年，全市５Ｇ基站达到１２０００个。\n二、重点任务\n（一）建设网络。２０２５年底前完成主城区覆盖。（责任单位：市工业和信息化局）\n青崖市人民政府办公室\n２０２４年４月８日',
     );
-    expect(out.document).toMatchObject({ docNumber: '青崖府办发〔2024〕12号', date: '2024-04-08' });
-    expect(out.goals.map((g) => g.year)).toEqual([2026]);
-    expect(out.indicators[0]).toMatchObject({ name: '全市5G基站', target: { value: 12000, year: 2026 } });
+    // Text fields keep the full-width forms as written; values and years are read from them.
+    expect(out.document).toMatchObject({ docNumber: '青崖府办发〔２０２４〕１２号', date: '2024-04-08' });
+    expect(out.goals.map((g) => [g.year, g.text])).toEqual([[2026, '到２０２６年，全市５Ｇ基站达到１２０００个。']]);
+    expect(out.indicators[0]).toMatchObject({ name: '全市５Ｇ基站', target: { raw: '１２０００个', value: 12000, year: 2026 } });
     expect(out.tasks[0]).toMatchObject({ deadline: 2025, lead: ['市工业和信息化局'] });
   });
 });

@@ -68,8 +68,23 @@ export class OriginMaker {
 
 export function render(t: Txt, script: OutputScript): string {
   if (script === 'original') return t.o;
-  if (script === 'traditional') return toTraditional(t.s);
-  return t.s;
+  return keepWidth(script === 'traditional' ? toTraditional(t.s) : t.s, t.o);
+}
+
+const FULL_WIDTH = /[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/;
+
+/**
+ * The analysis text reads full-width digits, letters and signs as ASCII (`９０％` as `90%`); text
+ * fields keep them as the source wrote them: the source-script twin, character for character, says which.
+ */
+function keepWidth(s: string, o: string): string {
+  if (s.length !== o.length || !FULL_WIDTH.test(o)) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = o.charCodeAt(i);
+    out += FULL_WIDTH.test(o[i]) && s.charCodeAt(i) === c - 0xfee0 ? o[i] : s[i];
+  }
+  return out;
 }
 
 function renderValue(v: Value | null, script: OutputScript) {
