@@ -287,6 +287,11 @@ describe('indicators in prose', () => {
     expect(items.map((i) => [i.name, i.target?.value, i.target?.comparator, i.target?.unit])).toEqual([['龙头企业', 5, '>=', '家']]);
   });
 
+  it('leaves out rates per unit and award amounts (每培养1名高级工, 给予每个机构每年30万元)', () => {
+    expect(one('每培养1名高级工给予5000元补贴，每引进1个项目奖励10万元，给予每个机构每年30万元运营补贴。')).toEqual([]);
+    expect(one('每年开展补贴性职业技能培训1万人次以上。').map((i) => i.name)).toEqual(['补贴性职业技能培训']);
+  });
+
   it('leaves out the cap of an award', () => {
     expect(one('对入选团队给予最高1000万元创业资助，奖励金额最高不超过50万元，单个项目最高200万元。')).toEqual([]);
   });

@@ -197,6 +197,9 @@ function nameBefore(doc: Doc, scopeStart: number, at: number): Range | null {
   return [start, at];
 }
 
+/** `每` right before a counting verb: `每培养1名`, `每引进1个项目` state a rate, not a target. */
+const PER_UNIT = /每$/;
+
 /** Names that are the words before an award's cap: `给予最高`, `金额最高`, `分别给予`. */
 const AWARD_CAP = /(?:最高|最多|给予|奖励|资助|补助|补贴|扶持|一次性)$/;
 
@@ -254,6 +257,12 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
     if (AWARD_CAP.test(doc.text.slice(name[0], name[1]))) return;
     // `较2022年底的41.5%`: a comparison base, not a name.
     if (/^(?:较|比)(?:19|20)\d{2}/.test(doc.text.slice(name[0], name[1]))) return;
+    // `给予每个机构每年30万元`: an award's amount; `每培养1名高级工`: a rate per unit, not a target.
+    if (
+      /^(?:给予|(?:奖励|补贴|补助|资助)(?=每|最|\d))/.test(doc.text.slice(name[0], name[1])) ||
+      PER_UNIT.test(doc.text.slice(Math.max(0, range[0] - 3), range[0]))
+    )
+      return;
     const section = sectionAt(doc.sections, range[0]);
     out.push({
       name: trimTxt(txt(doc, name[0], name[1])),
