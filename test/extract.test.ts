@@ -292,6 +292,12 @@ describe('indicators in prose', () => {
     expect(one('每年开展补贴性职业技能培训1万人次以上。').map((i) => i.name)).toEqual(['补贴性职业技能培训']);
   });
 
+  it('keeps a describing clause and a bracket the value cut open out of names', () => {
+    const items = one('到2025年，完成2000年底前建成的老旧小区改造86个，区内标准消防站（7平方公里）覆盖率达到100%。');
+    expect(items.map((i) => i.name)).toContain('老旧小区改造');
+    expect(items.every((i) => !/^的|[（(]$/.test(i.name))).toBe(true);
+  });
+
   it('leaves out the cap of an award', () => {
     expect(one('对入选团队给予最高1000万元创业资助，奖励金额最高不超过50万元，单个项目最高200万元。')).toEqual([]);
   });

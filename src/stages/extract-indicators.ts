@@ -253,6 +253,11 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
   // Every pattern below reads a number: a sentence without a digit states no indicator.
   if (!/\d/.test(text)) return;
   const push = (name: Range, target: Value, baseline: Value | null, range: Range) => {
+    // `区内标准消防站（`: a bracket the value cut open is not part of the name.
+    while (name[1] - name[0] > 2 && /[（(\s]/.test(doc.text[name[1] - 1])) name = [name[0], name[1] - 1];
+    // `（2000年底前建成）的老旧小区改造`: what describes the thing before 的 is not part of its name.
+    if (doc.text[name[0]] === '的') name = [name[0] + 1, name[1]];
+    if (name[1] - name[0] < 2) return;
     // `给予最高20万元资助`, `奖励金额最高不超过50万元`: the cap of an award, not a target.
     if (AWARD_CAP.test(doc.text.slice(name[0], name[1]))) return;
     // `较2022年底的41.5%`: a comparison base, not a name.
