@@ -539,3 +539,22 @@ describe('tables pasted with tabs, header over two lines', () => {
     ]);
   });
 });
+
+describe('tables a PDF copy laid out with spaces', () => {
+  it('reads numbered rows under a header of table words, cells between single spaces', () => {
+    const rows = ['序號 指標名稱 單位 2023年 2026年 指標屬性', '1 公共充電樁 萬個 0.62 2 預期性', '2 鄉鎮充電站覆蓋率 % 45 100 約束性'];
+    const out = extract(`一、發展目標\n到2026年，充電基礎設施體系基本建成。\n${rows.join('\n')}\n二、重點任務\n完善城市公共充電網絡。`);
+    expect(out.tables[0].header).toEqual(['序号', '指标名称', '单位', '2023年', '2026年', '指标属性']);
+    expect(
+      out.indicators.filter((i) => i.table).map((i) => [i.name, i.baseline?.value, i.target?.value, i.target?.unit, i.nature]),
+    ).toEqual([
+      ['公共充电桩', 0.62, 2, '万个', '预期性'],
+      ['乡镇充电站覆盖率', 45, 100, '%', '约束性'],
+    ]);
+  });
+
+  it('leaves spaced words that are not such a table to the artifact-space repair', () => {
+    const out = extract('一、总体要求\n指标 单位 目标 属性\n坚持 稳中 求进 工作 总基调。');
+    expect(out.tables).toEqual([]);
+  });
+});

@@ -14,6 +14,7 @@
 import { applyEdits, editsFromRegex, type Edit, type MappedText } from '../pipeline/mapped-text.js';
 import { splitIntoLines, type Doc, type Message, type Removal } from '../pipeline/doc.js';
 import { detectScript, toSimplified } from './script.js';
+import { headerColumnType } from './tables.js';
 
 const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
 /** Chinese characters, full-width punctuation and curly quotes: the neighbours of an artifact space. */
@@ -117,6 +118,39 @@ export function removePageNumbers(mt: MappedText, removed: Removal[]): MappedTex
     } else if (edits.length === 0 || edits[edits.length - 1].end <= line.start) {
       edits.push({ start: line.start, end: Math.min(line.end + 1, mt.text.length), insert: '' });
     }
+  }
+  return edits.length ? applyEdits(mt, edits) : mt;
+}
+
+/**
+ * A table a PDF copy laid out with single spaces between cells: a header line of table words
+ * (`序号 指标名称 单位 2023年 2026年 指标属性`) and, under it, numbered rows with as many cells
+ * (`1 公共充电桩 万个 0.62 2 预期性`). Their spaces are cell boundaries, not wraps: they become tabs, one
+ * character for one, so the table reader sees tab rows and the artifact-space repair leaves them.
+ */
+export function spaceTablesToTabs(mt: MappedText): MappedText {
+  const lines = splitIntoLines(mt.text);
+  const edits: Edit[] = [];
+  const cellsOf = (k: number) => mt.text.slice(lines[k].start, lines[k].end).trim().split(/ +/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = mt.text.slice(lines[i].start, lines[i].end);
+    if (line.length > 80 || !line.includes(' ') || line.includes('\t')) continue;
+    const header = cellsOf(i);
+    if (header.length < 4 || header.some((c) => c.length > 12) || !/[号號指标標单單属屬年]/.test(line)) continue;
+    const words = toSimplified(line.trim())
+      .split(/ +/)
+      .filter((c) => headerColumnType(c) !== null).length;
+    if (words < 3) continue;
+    let k = i + 1;
+    while (k < lines.length && /^\s*\d{1,3} /.test(mt.text.slice(lines[k].start, lines[k].end)) && cellsOf(k).length === header.length) k++;
+    if (k - i < 3) continue;
+    for (let r = i; r < k; r++) {
+      const text = mt.text.slice(lines[r].start, lines[r].end);
+      const lead = text.length - text.trimStart().length;
+      for (let c = lead; c < text.trimEnd().length; c++)
+        if (text[c] === ' ') edits.push({ start: lines[r].start + c, end: lines[r].start + c + 1, insert: '\t' });
+    }
+    i = k - 1;
   }
   return edits.length ? applyEdits(mt, edits) : mt;
 }
@@ -280,6 +314,7 @@ export function normalize(doc: Doc): Doc {
   mt = normalizeLineBreaks(mt);
   mt = joinViewerPages(mt, removed);
   mt = removePageNumbers(mt, removed);
+  mt = spaceTablesToTabs(mt);
   mt = removeArtifactSpaces(mt);
   mt = removeLostCharacterMarks(mt, removed, messages);
   const simplified = foldWidth(toSimplified(mt.text));
