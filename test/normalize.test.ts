@@ -8,6 +8,7 @@ import {
   removeArtifactSpaces,
   removeLostCharacterMarks,
   foldWidth,
+  joinHardWraps,
   removePageNumbers,
   spacesDigits,
 } from '../src/stages/normalize.js';
@@ -106,6 +107,25 @@ describe('full-width digits and letters', () => {
     expect(out.goals.map((g) => [g.year, g.text])).toEqual([[2026, '到２０２６年，全市５Ｇ基站达到１２０００个。']]);
     expect(out.indicators[0]).toMatchObject({ name: '全市５Ｇ基站', target: { raw: '１２０００个', value: 12000, year: 2026 } });
     expect(out.tasks[0]).toMatchObject({ deadline: 2025, lead: ['市工业和信息化局'] });
+  });
+});
+
+describe('joinHardWraps', () => {
+  const paragraph =
+    '为贯彻落实《中共中央国务院关于促进中医药传承创新发展的意见》和省市促进中医药传承创新发展的部署要求，充分发挥中医药在维护和促进人民健康中的独特作用，推动全县中医药事业和产业高质量发展，结合我县实际，制定本实施方案。到2025年，全县中医药服务体系更加健全，中医药服务能力显著增强，乡镇卫生院中医馆设置率达到100%，村卫生室中医药服务覆盖率达到80%以上。';
+  const wrap = (text: string, width: number) => text.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n');
+
+  it('joins a text broken into lines of one width, but not before a numbered heading', () => {
+    const text = `${wrap(paragraph.repeat(2), 30)}\n一、工作目标\n${wrap(paragraph, 30)}`;
+    const out = joinHardWraps(identityText(text)).text;
+    expect(out).toContain('乡镇卫生院中医馆设置率达到100%');
+    expect(out.split('\n').some((l) => l === '一、工作目标')).toBe(true);
+    expect(out.split('\n').length).toBeLessThan(10);
+  });
+
+  it('leaves text with lines of their own lengths alone', () => {
+    const text = paragraph.split('，').join('，\n');
+    expect(joinHardWraps(identityText(text)).text).toBe(text);
   });
 });
 

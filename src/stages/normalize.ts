@@ -123,6 +123,37 @@ export function removePageNumbers(mt: MappedText, removed: Removal[]): MappedTex
 }
 
 /**
+ * Text a PDF copy broke into lines of one width (`…发展的意见` / `》和省、市…`): when most long lines have
+ * nearly the same length (at least ten lines, two in five of the long ones), a line of that width that
+ * stops mid-sentence continues on the next one, unless the next starts a numbered heading.
+ */
+export function joinHardWraps(mt: MappedText): MappedText {
+  const lines = splitIntoLines(mt.text);
+  const lengths = lines.map((l) => mt.text.slice(l.start, l.end).trimEnd().length);
+  const counts = new Map<number, number>();
+  let long = 0;
+  for (const n of lengths) {
+    if (n < 20) continue;
+    long++;
+    counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  if (long < 10) return mt;
+  let width = 0;
+  for (const [n, c] of counts) if (c > (counts.get(width) ?? 0) || (c === counts.get(width) && n > width)) width = n;
+  const near = (n: number) => n >= width - 3 && n <= width + 2;
+  const wrapped = lengths.filter((n) => n >= 20 && near(n)).length;
+  if (wrapped < 10 || wrapped < long * 0.4) return mt;
+  const edits: Edit[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const text = mt.text.slice(lines[i].start, lines[i].end).trimEnd();
+    const next = mt.text.slice(lines[i + 1].start, lines[i + 1].end);
+    if (!near(text.length) || SENTENCE_END.test(text) || !next.trim() || OUTLINE_START.test(next)) continue;
+    edits.push({ start: lines[i].start + text.length, end: lines[i + 1].start, insert: '' });
+  }
+  return edits.length ? applyEdits(mt, edits) : mt;
+}
+
+/**
  * A table a PDF copy laid out with single spaces between cells: a header line of table words
  * (`序号 指标名称 单位 2023年 2026年 指标属性`) and, under it, numbered rows with as many cells
  * (`1 公共充电桩 万个 0.62 2 预期性`). Their spaces are cell boundaries, not wraps: they become tabs, one
@@ -314,6 +345,7 @@ export function normalize(doc: Doc): Doc {
   mt = normalizeLineBreaks(mt);
   mt = joinViewerPages(mt, removed);
   mt = removePageNumbers(mt, removed);
+  mt = joinHardWraps(mt);
   mt = spaceTablesToTabs(mt);
   mt = removeArtifactSpaces(mt);
   mt = removeLostCharacterMarks(mt, removed, messages);
