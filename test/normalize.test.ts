@@ -123,6 +123,12 @@ describe('joinHardWraps', () => {
     expect(out.split('\n').length).toBeLessThan(10);
   });
 
+  it('keeps the entries of a table of contents padded to one width apart', () => {
+    const toc = ['第一章　發展基礎與形勢要求………………………………1', '　第一節　發展基礎…………………………………………1', '　第二節　形勢要求…………………………………………3'];
+    const text = [...toc, ...toc, ...toc, ...toc].join('\n');
+    expect(joinHardWraps(identityText(text)).text).toBe(text);
+  });
+
   it('leaves text with lines of their own lengths alone', () => {
     const text = paragraph.split('，').join('，\n');
     expect(joinHardWraps(identityText(text)).text).toBe(text);

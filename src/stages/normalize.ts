@@ -77,7 +77,7 @@ export function joinViewerPages(mt: MappedText, removed: Removal[]): MappedText 
 }
 
 const OUTLINE_START =
-  /^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十百\d]+[章节篇部条]|\d{1,2}[.．、](?!\d))/;
+  /^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十百\d]+[章节節篇部条條]|\d{1,2}[.．、](?!\d))/;
 
 /** A line that is only a page number: `第3页/共5页`, `第 2 頁`, `— 31 —`, `- 2 -`, `· 386 ·`, `Page 3 of 5`. */
 const PAGE_NUMBER_LINE =
@@ -147,7 +147,8 @@ export function joinHardWraps(mt: MappedText): MappedText {
   for (let i = 0; i + 1 < lines.length; i++) {
     const text = mt.text.slice(lines[i].start, lines[i].end).trimEnd();
     const next = mt.text.slice(lines[i + 1].start, lines[i + 1].end);
-    if (!near(text.length) || SENTENCE_END.test(text) || !next.trim() || OUTLINE_START.test(next)) continue;
+    // A table of contents pads its lines to one width too: a line with dot leaders is an entry of its own.
+    if (!near(text.length) || SENTENCE_END.test(text) || !next.trim() || OUTLINE_START.test(next) || /[…．.·・]{3}/.test(text)) continue;
     edits.push({ start: lines[i].start + text.length, end: lines[i + 1].start, insert: '' });
   }
   return edits.length ? applyEdits(mt, edits) : mt;
