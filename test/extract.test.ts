@@ -261,6 +261,14 @@ describe('indicators in prose', () => {
     expect(items.map((i) => [i.name, i.baseline?.value, i.target?.value])).toEqual([['农村自来水普及率', 91.3, 95]]);
   });
 
+  it("gives a year's targets the year of the sentence that announces them (2023年…主要预期目标是：)", () => {
+    const items = one('2023年全县经济社会发展的主要预期目标是：地区生产总值增长6.5%左右，固定资产投资增长10%。');
+    expect(items.map((i) => [i.name, i.target?.year])).toEqual([
+      ['地区生产总值', 2023],
+      ['固定资产投资', 2023],
+    ]);
+  });
+
   it('reads an upper bound before the counted thing (不超过20名X)', () => {
     const [i, ...rest] = one('每年遴选不超过20名优秀企业家，给予一次性奖励。');
     expect(rest).toEqual([]);

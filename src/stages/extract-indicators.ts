@@ -138,7 +138,7 @@ function valueOf(doc: Doc, start: number, end: number, year: number | null, comp
 }
 
 const YEAR_BEFORE =
-  /(?:到|至|截至)\s*((?:19|20)\d{2})\s*年|(?:^|[。；;\n])\s*((?:19|20)\d{2})\s*年(?:底|末)?[，,]|((?:19|20)\d{2})\s*年(?:\d{1,2}月)?(?:底|末)?(?:前|以前)/g;
+  /(?:到|至|截至)\s*((?:19|20)\d{2})\s*年|(?:^|[。；;\n])\s*((?:19|20)\d{2})\s*年(?:底|末)?[，,]|((?:19|20)\d{2})\s*年(?:\d{1,2}月)?(?:底|末)?(?:前|以前)|(?:^|[。；;\n])\s*((?:19|20)\d{2})\s*年[^。；;\n，,]{0,30}?目标(?:是|为)?[:：]/g;
 
 /** The nearest `到20XX年` (or `20XX年，` at a sentence start) before `at`, within the paragraph. */
 export function yearBefore(text: string, paragraphStart: number, at: number): number | null {
@@ -151,7 +151,8 @@ export function yearBefore(text: string, paragraphStart: number, at: number): nu
   YEAR_BEFORE.lastIndex = 0;
   for (let m = YEAR_BEFORE.exec(window); m; m = YEAR_BEFORE.exec(window)) {
     if (m[3]) deadline = Number(m[3]);
-    else governing = Number(m[1] ?? m[2]);
+    // `2023年全县经济社会发展的主要预期目标是：…` governs the targets after it, as `到2023年，` would.
+    else governing = Number(m[1] ?? m[2] ?? m[4]);
   }
   return governing ?? deadline;
 }
