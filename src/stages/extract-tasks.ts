@@ -13,10 +13,8 @@ import { columnTypes } from './tables.js';
 import { documentYear, isGoalContext } from './extract-goals.js';
 import { flattenSections, sectionAt } from './segment.js';
 
+/** Labels of lead units; 牵头 is the firmer: beside it, a 责任单位 list names the units that share the work. */
 const LEAD_LABEL = /(?:责任单位|牵头单位|责任部门|牵头部门|负责单位|负责部门|主责单位|责任主体|实施主体)\s*[:：]\s*/g;
-/** The firmer lead labels: beside one of them, a 责任单位 list names the units that share the work. */
-const FIRM_LEAD_LABEL = /(?:牵头单位|牵头部门)\s*[:：]\s*/g;
-const SHARED_LABEL = /(?:责任单位|责任部门|负责单位|负责部门|主责单位|责任主体|实施主体)\s*[:：]\s*/g;
 const SUPPORT_LABEL = /(?:配合单位|配合部门|协办单位|协助单位|参与单位|参与部门)\s*[:：]\s*/g;
 /** Where a unit list stops: a sentence end, the next label, the next numbered item. */
 const LIST_END =
@@ -31,6 +29,9 @@ const DEADLINES = new RegExp(DEADLINE.source, 'g');
 /** `对2000年底前建成的老旧小区…`: a date that describes a thing (…的) is no deadline. */
 const DESCRIBES = /^[\u4e00-\u9fff]{0,4}的/;
 
+/** The year a DEADLINE match names, whichever of its forms matched. */
+const deadlineYear = (m: RegExpExecArray) => Number(m[1] ?? m[2] ?? m[4] ?? m[5]);
+
 export function parseDeadline(text: string): number | null {
   const s = foldChineseYears(text);
   // A deadline always holds 年: most texts have none.
@@ -38,15 +39,15 @@ export function parseDeadline(text: string): number | null {
     DEADLINES.lastIndex = 0;
     for (let m = DEADLINES.exec(s); m; m = DEADLINES.exec(s)) {
       if (DESCRIBES.test(s.slice(m.index + m[0].length, m.index + m[0].length + 5))) continue;
-      return Number(m[1] ?? m[2] ?? m[4] ?? m[5]);
+      return deadlineYear(m);
     }
   }
   const bare = /^\s*((?:19|20)\d{2})\s*年?/.exec(s);
   return bare ? Number(bare[1]) : null;
 }
 
-function unitsAfter(doc: Doc, label: RegExp, from: number, to: number): { units: Txt[]; range: Range }[] {
-  const out: { units: Txt[]; range: Range }[] = [];
+function unitsAfter(doc: Doc, label: RegExp, from: number, to: number): { label: string; units: Txt[]; range: Range }[] {
+  const out: { label: string; units: Txt[]; range: Range }[] = [];
   const text = doc.text.slice(from, to);
   label.lastIndex = 0;
   for (let m = label.exec(text); m; m = label.exec(text)) {
@@ -58,7 +59,7 @@ function unitsAfter(doc: Doc, label: RegExp, from: number, to: number): { units:
     const close = unbalancedClose(rest, limit);
     const end = start + (close < 0 ? limit : close);
     const opened = m.index > 0 && /[（(]/.test(text[m.index - 1]);
-    out.push({ units: splitUnits(txt(doc, start, end)), range: [from + m.index - (opened ? 1 : 0), end] });
+    out.push({ label: m[0], units: splitUnits(txt(doc, start, end)), range: [from + m.index - (opened ? 1 : 0), end] });
   }
   return out;
 }
@@ -224,17 +225,13 @@ function itemTask(doc: Doc, s: Section, from: number, to: number, withHeading: b
   let lead = leads.flatMap((l) => l.units);
   let support = supports.flatMap((l) => l.units);
   // `（牵头单位：市商务局；责任单位：市发展改革委、各区县人民政府）`: 牵头 leads, 责任 shares.
-  const firm = unitsAfter(doc, FIRM_LEAD_LABEL, from, to);
-  const shared = firm.length ? unitsAfter(doc, SHARED_LABEL, from, to) : [];
-  if (firm.length && shared.length) {
+  const firm = leads.filter((l) => l.label.startsWith('牵头'));
+  if (firm.length && firm.length < leads.length) {
     lead = firm.flatMap((l) => l.units);
-    support = dedupeUnits([...shared.flatMap((l) => l.units), ...support]);
+    support = dedupeUnits([...leads.filter((l) => !l.label.startsWith('牵头')).flatMap((l) => l.units), ...support]);
   }
   // `责任单位：县发展改革局（牵头）、县财政局`: the marked unit leads, the others support.
-  if (support.length === 0 && lead.some((u) => LEAD_MARK.test(u.s))) {
-    support = lead.filter((u) => !LEAD_MARK.test(u.s));
-    lead = lead.filter((u) => LEAD_MARK.test(u.s)).map(unmark);
-  }
+  if (support.length === 0) ({ lead, support } = markedLead(lead, support));
   let textEnd = Math.min(...[...leads, ...supports].map((l) => l.range[0]), to);
   if (lead.length === 0 && support.length === 0) {
     const paren = parenUnits(doc, from, to) ?? clauseUnits(doc, from, to);
@@ -255,9 +252,8 @@ function itemTask(doc: Doc, s: Section, from: number, to: number, withHeading: b
   const base = withHeading ? s.range[0] : from;
   const deadlineSource = doc.text.slice(base, to);
   const deadlineMatch = /完成时限\s*[:：]\s*([^。；;\n]{1,20})/.exec(deadlineSource);
-  const deadline =
-    parseDeadline(deadlineMatch ? deadlineMatch[1] : deadlineSource) ??
-    yearOfPlanDeadline(doc, deadlineMatch ? deadlineMatch[1] : deadlineSource);
+  const stated = deadlineMatch ? deadlineMatch[1] : deadlineSource;
+  const deadline = parseDeadline(stated) ?? yearOfPlanDeadline(doc, stated);
   // No year: an ongoing commitment, in the 完成时限 label or as a clause of its own (`…，长期坚持。`).
   let ongoing: { at: number; length: number } | null = null;
   if (deadline === null) {
@@ -314,11 +310,7 @@ function tableTasks(doc: Doc, out: Task[]): void {
       const yearCell = yearCol >= 0 ? row[yearCol] : null;
       // Without a deadline column, a deadline stated in the task itself (`到2025年前…`).
       const inText = DEADLINE.exec(text.s);
-      const deadline = yearCell
-        ? (parseDeadline(yearCell.s) ?? yearOfPlanDeadline(doc, yearCell.s))
-        : inText
-          ? Number(inText[1] ?? inText[2] ?? inText[4] ?? inText[5])
-          : null;
+      const deadline = yearCell ? (parseDeadline(yearCell.s) ?? yearOfPlanDeadline(doc, yearCell.s)) : inText ? deadlineYear(inText) : null;
       out.push({
         text,
         deadline,
@@ -344,7 +336,7 @@ function datedTasks(doc: Doc, out: Task[]): void {
     // Every deadline names a year (`…年`): most sentences have none.
     const d = text.includes('年') ? DEADLINE.exec(text) : null;
     if (!d) continue;
-    const year = Number(d[1] ?? d[2] ?? d[4] ?? d[5]);
+    const year = deadlineYear(d);
     if (issued !== null && year < issued) continue;
     if (isGoalContext(doc, start)) continue;
     const section = sectionAt(doc.sections, start)?.id ?? null;
