@@ -20,18 +20,21 @@ export const UNIT_ALT =
   '个百分点|个工作日|工作日|/10万|间|公斤|千克|万亿元|亿美元|万美元|亿立方米|万平方米|平方公里|万千瓦|万人次|万吨|万亩|万人|万元|万户|亿元|平方米|立方米|千瓦|兆瓦|公顷|公里|千米|%|％|‰|万|亿|人次|家次|人|张|个|家|所|名|元|次|岁|天|小时|吨|亩|项|座|台|套|户|条|例|辆|床|批|倍|场|处|支|件|部|艘|架|期|篇|米';
 const VALUE = `(?:[≥≤＞＜><]\\s*)?(?:每(?:[亩人户年月周]|星期))?${NUM}(?:\\s*[-—~～至到]\\s*${NUM})?\\s*(?:[万亿](?=${UNIT_ALT}))?(?:${UNIT_ALT})?(?:以上|以下|以内|左右)?`;
 
+/** Bounds stated as what must not happen (`组团规模不宜超过50平方公里`, `不得低于90%`). */
+const MODALS = ['不宜', '不得', '不应', '不能'];
+const MODAL_BOUNDS: [string, Value['comparator']][] = [
+  ['超过', '<='],
+  ['高于', '<='],
+  ['大于', '<='],
+  ['多于', '<='],
+  ['低于', '>='],
+  ['少于', '>='],
+  ['小于', '>='],
+];
+
 /** Verbs between a name and its target, with the comparator each implies. */
 const VERBS: [string, Value['comparator']][] = [
-  // Bounds stated as what must not happen (`组团规模不宜超过50平方公里`, `不得低于90%`).
-  ...['不宜', '不得', '不应', '不能'].flatMap((m): [string, Value['comparator']][] => [
-    [`${m}超过`, '<='],
-    [`${m}高于`, '<='],
-    [`${m}大于`, '<='],
-    [`${m}多于`, '<='],
-    [`${m}低于`, '>='],
-    [`${m}少于`, '>='],
-    [`${m}小于`, '>='],
-  ]),
+  ...MODALS.flatMap((m) => MODAL_BOUNDS.map(([v, c]): [string, Value['comparator']] => [`${m}${v}`, c])),
   ['达到或超过', '>='],
   ['不低于', '>='],
   ['不少于', '>='],
@@ -87,10 +90,9 @@ const VERBS: [string, Value['comparator']][] = [
   ['减少', null],
 ];
 /** The verbs as one alternation; the negated bounds as one group (`不宜超过`), so the engine tries 不 once. */
-const MODAL_BOUND = /^(?:不宜|不得|不应|不能)(?:超过|高于|大于|多于|低于|少于|小于)$/;
 const VERB_ALT = [
-  '(?:不宜|不得|不应|不能)(?:超过|高于|大于|多于|低于|少于|小于)',
-  ...VERBS.map(([v]) => v).filter((v) => !MODAL_BOUND.test(v)),
+  `(?:${MODALS.join('|')})(?:${MODAL_BOUNDS.map(([v]) => v).join('|')})`,
+  ...VERBS.slice(MODALS.length * MODAL_BOUNDS.length).map(([v]) => v),
 ].join('|');
 /** `从A提高到B`, `由现时A增加至B`, `由2020年的A提高到B`: the baseline before the verb. */
 const NAME_VERB_VALUE = new RegExp(
@@ -198,9 +200,6 @@ function nameBefore(doc: Doc, scopeStart: number, at: number): Range | null {
   return [start, at];
 }
 
-/** `每` right before a counting verb: `每培养1名`, `每引进1个项目` state a rate, not a target. */
-const PER_UNIT = /每$/;
-
 /** Names that are the words before an award's cap: `给予最高`, `金额最高`, `分别给予`. */
 const AWARD_CAP = /(?:最高|最多|给予|奖励|资助|补助|补贴|扶持|一次性)$/;
 
@@ -264,11 +263,7 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
     // `较2022年底的41.5%`: a comparison base, not a name.
     if (/^(?:较|比)(?:19|20)\d{2}/.test(doc.text.slice(name[0], name[1]))) return;
     // `给予每个机构每年30万元`: an award's amount; `每培养1名高级工`: a rate per unit, not a target.
-    if (
-      /^(?:给予|(?:奖励|补贴|补助|资助)(?=每|最|\d))/.test(doc.text.slice(name[0], name[1])) ||
-      PER_UNIT.test(doc.text.slice(Math.max(0, range[0] - 3), range[0]))
-    )
-      return;
+    if (/^(?:给予|(?:奖励|补贴|补助|资助)(?=每|最|\d))/.test(doc.text.slice(name[0], name[1])) || doc.text[range[0] - 1] === '每') return;
     const section = sectionAt(doc.sections, range[0]);
     out.push({
       name: trimTxt(txt(doc, name[0], name[1])),
@@ -454,12 +449,13 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
     const categoryIndex = cols.findIndex((c) => c?.type === 'text' && c.carries);
     const natureIndex = cols.findIndex((c) => c?.type === 'nature');
     // A growth-rate column (`年均增长`) is neither the baseline nor the target.
-    const levels = valueCols.filter((i) => !/^年均/.test(table.header[i].s));
+    const isGrowth = (i: number) => /^年均/.test(table.header[i].s);
+    const levels = valueCols.filter((i) => !isGrowth(i));
     const baselineIndex = levels.find((i) => /基期|基准|现状|基数/.test(table.header[i].s)) ?? (levels.length > 1 ? levels[0] : -1);
     const targetIndex =
       levels.find((i) => /目标|预期|规划/.test(table.header[i].s)) ?? levels[levels.length - 1] ?? valueCols[valueCols.length - 1];
     const yearIndex = cols.findIndex((c) => c?.type === 'year');
-    const growthIndex = valueCols.find((i) => /^年均/.test(table.header[i].s)) ?? -1;
+    const growthIndex = valueCols.find(isGrowth) ?? -1;
     if (nameIndex < 0) return;
     table.rows.forEach((row, r) => {
       const name = row[nameIndex];
