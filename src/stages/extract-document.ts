@@ -223,8 +223,7 @@ function docNumber(doc: Doc, lead: LeadLine[], end: number, title: Txt | null): 
       const at = line.start + m.index + cut;
       // `《全民健身计划》（国发〔2016〕37号）`: the number of another document, cited by its name.
       const before = doc.text.slice(line.start, at);
-      const cited = /《([^》]{2,60})》\s*[（(]\s*$/.exec(before)?.[1];
-      if (cited !== undefined && title !== null && !title.s.includes(cited) && !cited.includes(title.s)) continue;
+      if (citesAnother(/《([^》]{2,60})》\s*[（(]\s*$/.exec(before)?.[1], title)) continue;
       const full = m[0].slice(cut);
       const o = doc.original.slice(at, at + full.length);
       if (open && close) return { s: full.replace(/\s+/g, ''), o: o.replace(/\s+/g, '') };
@@ -284,7 +283,7 @@ function signatureDate(all: LeadLine[], lead: LeadLine[]): string | null {
     if (line.removed) continue;
     // `（2024年5月6日）` in brackets; `2024年10月16日（星期三）` with its weekday.
     const t = /[（(]星期.[）)]$/.test(text.trim()) ? text.trim() : text.trim().replace(/^[（(]|[）)]$/g, '');
-    const written = DATE_LINE.test(foldChineseYears(t));
+    const written = isDateLine(t);
     const numeric = /^(?:19|20)\d{2}\s*([-/.])\s*\d{1,2}\s*\1\s*\d{1,2}$/.test(t);
     if (t.length > 22 || (!written && !numeric)) continue;
     // A numeric date is a signature only under the issuer's name (`泸川市人民政府` / `2023-03-08`);
@@ -303,9 +302,7 @@ function signatureDate(all: LeadLine[], lead: LeadLine[]): string | null {
     const { text, line } = all[k];
     if (line.removed || line.table) continue;
     const t = text.trim();
-    if (t.length > 22 || !DATE_LINE.test(foldChineseYears(t))) continue;
-    const above = all[k - 1].text.trim();
-    if (above.length <= 40 && ISSUER_LINE.test(above) && ORGAN_HINT.test(above)) return parseDate(t);
+    if (isDateLine(t) && isIssuerLine(all[k - 1].text.trim())) return parseDate(t);
   }
   return null;
 }
@@ -368,6 +365,19 @@ function documentDate(doc: Doc, all: LeadLine[], lead: LeadLine[]): { date: stri
 }
 
 const ORGAN = `(?:中共中央|国务院|(?:中共)?[${HAN}]{1,20}?(?:人民政府办公室|人民政府办公厅|人民政府|委员会办公室|委员会办公厅|委办公厅|委办公室|委员会|办公厅|办公室|国务院|中共中央|部|局|厅|署|委))`;
+/** A signature's issuer line: organs only, short. */
+const isIssuerLine = (t: string) => t.length <= 40 && ISSUER_LINE.test(t) && ORGAN_HINT.test(t);
+/** A signature's date line (`2024年2月26日`, `二〇二一年二月二十六日`, with its weekday). */
+const isDateLine = (t: string) => t.length <= 22 && DATE_LINE.test(foldChineseYears(t));
+
+/**
+ * Whether a document cited by name (`《全民健身计划》`) is another than this one (its title): its
+ * number and issuer are not this document's.
+ */
+function citesAnother(cited: string | undefined, title: Txt | null): boolean {
+  return cited !== undefined && title !== null && !title.s.includes(cited) && !cited.includes(title.s);
+}
+
 /** The masthead of a red-header document: `鹤鸣县人民政府文件`. */
 const MASTHEAD = new RegExp(`^${ORGAN}(?:[\\s、　]*${ORGAN})*\\s*(?:文件|公报|简报|通报)$`);
 /** A signature line: organs only, separated by spaces or 、. */
@@ -389,7 +399,7 @@ function issuers(doc: Doc, all: LeadLine[], lead: LeadLine[], title: Txt | null)
   // A signature line of its own, in the lead or the tail.
   for (const { line, text } of [...lead, ...all.slice(-12)]) {
     const t = text.trim();
-    if (line.table || line.removed || t.length > 40 || !ISSUER_LINE.test(t) || !ORGAN_HINT.test(t)) continue;
+    if (line.table || line.removed || !isIssuerLine(t)) continue;
     const at = text.indexOf(t);
     return splitOrgans(doc, line, text, at, at + t.length);
   }
@@ -397,9 +407,7 @@ function issuers(doc: Doc, all: LeadLine[], lead: LeadLine[], title: Txt | null)
   for (let k = 0; k + 1 < all.length; k++) {
     const { line, text } = all[k];
     const t = text.trim();
-    if (line.table || line.removed || t.length > 40 || !ISSUER_LINE.test(t) || !ORGAN_HINT.test(t)) continue;
-    const below = all[k + 1].text.trim();
-    if (below.length > 22 || !DATE_LINE.test(foldChineseYears(below))) continue;
+    if (line.table || line.removed || !isIssuerLine(t) || !isDateLine(all[k + 1].text.trim())) continue;
     const at = text.indexOf(t);
     return splitOrgans(doc, line, text, at, at + t.length);
   }
@@ -412,9 +420,7 @@ function issuers(doc: Doc, all: LeadLine[], lead: LeadLine[], title: Txt | null)
     for (const clause of clauses) {
       const m = ISSUER_BEFORE_VERB.exec(clause);
       // `国务院印发《全民健身计划》`: an organ that issued another document, cited by its name.
-      const cited = /《([^》]{2,60})》/.exec(clause)?.[1];
-      const other = cited !== undefined && title !== null && !title.s.includes(cited) && !cited.includes(title.s);
-      if (m && ORGAN_HINT.test(m[1]) && !other) {
+      if (m && ORGAN_HINT.test(m[1]) && !citesAnother(/《([^》]{2,60})》/.exec(clause)?.[1], title)) {
         const from = offset + clause.indexOf(m[1]);
         return splitOrgans(doc, line, text, from, from + m[1].length);
       }
