@@ -9,3 +9,10 @@ export function foldChineseYears(text: string): string {
   if (!text.includes('年') || !/[〇零九]/.test(text)) return text;
   return text.replace(CHINESE_YEAR, (y) => [...y].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join(''));
 }
+
+/**
+ * Full-width digits, letters and the percent sign (`２０２５`, `５Ｇ`, `９０％`): the characters the analysis
+ * text reads as their ASCII forms (one code point less 0xFEE0).
+ */
+export const isFoldedWide = (c: number) =>
+  (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || c === 0xff05;

@@ -7,6 +7,7 @@ import { SCHEMA_VERSION, type DocumentOut, type SectionOut } from '../schema/doc
 import { toTraditional } from '../stages/script.js';
 import { flattenSections } from '../stages/segment.js';
 import { charsOf, trimEndWhere } from './ends.js';
+import { isFoldedWide } from './numerals.js';
 
 const LINE_BREAK = charsOf('\r\n');
 
@@ -71,18 +72,19 @@ export function render(t: Txt, script: OutputScript): string {
   return keepWidth(script === 'traditional' ? toTraditional(t.s) : t.s, t.o);
 }
 
-const FULL_WIDTH = /[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/;
+/** What the analysis text folds: full-width digits, letters and ％ (isFoldedWide), and a full-width point. */
+const foldedHere = (c: number) => isFoldedWide(c) || c === 0xff0e;
 
 /**
  * The analysis text reads full-width digits, letters and signs as ASCII (`９０％` as `90%`); text
  * fields keep them as the source wrote them: the source-script twin, character for character, says which.
  */
 function keepWidth(s: string, o: string): string {
-  if (s.length !== o.length || !FULL_WIDTH.test(o)) return s;
+  if (s.length !== o.length || !/[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/.test(o)) return s;
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = o.charCodeAt(i);
-    out += FULL_WIDTH.test(o[i]) && s.charCodeAt(i) === c - 0xfee0 ? o[i] : s[i];
+    out += foldedHere(c) && s.charCodeAt(i) === c - 0xfee0 ? o[i] : s[i];
   }
   return out;
 }

@@ -129,9 +129,10 @@ export function parseValue(raw: string): ParsedValue {
   const rest = s.slice(num.index + num[0].length).replace(/(?:以上|及以上|以下|以内|及以下|左右)$/, '');
   const range = /^[-—~至到](\d+(?:\.\d+)?)/.exec(rest);
   const afterRange = range ? rest.slice(range[0].length) : rest;
-  const first = UNITS.find((u, k) => afterRange.startsWith(UNITS_NFKC[k])) ?? null;
+  const k = UNITS_NFKC.findIndex((u) => afterRange.startsWith(u));
+  const first = k >= 0 ? UNITS[k] : null;
   let unit: string | null = first;
-  let tail = first ? afterRange.slice(first.normalize('NFKC').length) : afterRange;
+  let tail = k >= 0 ? afterRange.slice(UNITS_NFKC[k].length) : afterRange;
   // `12万个`, `3亿元`: a magnitude in front of a counter is one unit.
   const second = (first === '万' || first === '亿') && UNITS.find((u, k) => u !== '万' && u !== '亿' && tail === UNITS_NFKC[k]);
   if (second) {

@@ -13,6 +13,7 @@
  */
 import { applyEdits, editsFromRegex, type Edit, type MappedText } from '../pipeline/mapped-text.js';
 import { splitIntoLines, type Doc, type Message, type Removal } from '../pipeline/doc.js';
+import { isFoldedWide } from '../pipeline/numerals.js';
 import { detectScript, toSimplified } from './script.js';
 import { headerColumnType } from './tables.js';
 
@@ -330,8 +331,7 @@ export function foldWidth(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const wide = (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || c === 0xff05;
-    if (wide) out += String.fromCharCode(c - 0xfee0);
+    if (isFoldedWide(c)) out += String.fromCharCode(c - 0xfee0);
     else if (c === 0xff0e && /[0-9０-９]/.test(text[i - 1] ?? '') && /[0-9０-９]/.test(text[i + 1] ?? '')) out += '.';
     else out += text[i];
   }
