@@ -397,16 +397,13 @@ describe('table headers and notes', () => {
   });
 });
 
+/** A five-year plan's indicator header with a growth-rate column, one cell per line. */
+const GROWTH_HEADER = ['类别', '指标', '单位', '2020年', '2025年', '年均增长', '属性'];
+
 describe('growth-rate columns', () => {
   it('reads a 年均增长 column as values beside the levels, neither baseline nor target', () => {
     const cells = [
-      '类别',
-      '指标',
-      '单位',
-      '2020年',
-      '2025年',
-      '年均增长',
-      '属性',
+      ...GROWTH_HEADER,
       '经济发展',
       '地区生产总值',
       '亿元',
@@ -457,13 +454,7 @@ describe('attachments after a table', () => {
 describe('growth indicators and numbered names', () => {
   it('takes the target from the growth-rate column when the level is a dash, and drops list numbers from names', () => {
     const cells = [
-      '类别',
-      '指标',
-      '单位',
-      '2020年',
-      '2025年',
-      '年均增长',
-      '属性',
+      ...GROWTH_HEADER,
       '经济发展',
       '1.地区生产总值',
       '亿元',
