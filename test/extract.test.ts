@@ -116,6 +116,18 @@ describe('document facts', () => {
     expect(extractSeed('002').document.period).toEqual({ start: 2021, end: 2025 });
   });
 
+  it.each([
+    ['香港特别行政区', '行政長官今日在立法會發表施政報告。房屋署會加快興建公屋，社會福利署會增加安老宿位。'],
+    ['香港特别行政区', '施政報告提出，房委會會在未來十年興建公屋。立法會議員認為公屋供應不足，房委會須加快。'],
+    ['全国', '全國人大閉幕後，總理李克強見記者。今年的總理工作報告將就業目標訂在1100萬以上，國務院會落實。'],
+  ])('names the region %s from the words of its government when no place is named', (region, text) => {
+    expect(extract(`${text}\n一、主要措施\n加強服務。`).document.region).toBe(region);
+  });
+
+  it('leaves the region null when one office word is all there is', () => {
+    expect(extract('公屋申请者的轮候时间会缩短。\n一、主要措施\n加强服务。').document.region).toBeNull();
+  });
+
   it('leaves facts null when the text has none', () => {
     expect(extract('加强基层医疗卫生服务能力建设。').document).toMatchObject({ docNumber: null, date: null, issuer: [] });
   });

@@ -496,6 +496,45 @@ function regionByFrequency(doc: Doc): Txt | null {
   return best ? { s: best[0], o: best[1].o } : null;
 }
 
+/**
+ * Hong Kong and Macao texts seldom name their own region: their government speaks of 施政报告,
+ * 立法会, 房委会. Words only such a government uses tell the region when no place is named often.
+ */
+const SAR_WORDS: readonly { region: Txt; words: RegExp }[] = [
+  {
+    region: { s: '香港特别行政区', o: '香港特別行政區' },
+    words:
+      /香港|施政报告|立法会|特首|特区政府|房委会|房屋委员会|房屋署|公屋|居屋|劏房|港元|港币|卫生署|社会福利署|医管局|医务卫生局|强积金|财政司司长|政务司司长|区议会/g,
+  },
+  { region: { s: '澳门特别行政区', o: '澳門特別行政區' }, words: /澳门|施政报告|立法会|特区政府|澳门元|澳元|社会工作局|治安警察局/g },
+];
+
+/** The national government's own words, for a text that reports on it without naming a place. */
+const NATIONAL_WORDS = /国务院|总理|全国人大|政府工作报告|党中央|中共中央/g;
+
+function regionByOffice(doc: Doc): Txt | null {
+  let text = '';
+  for (const l of doc.lines) if (!l.removed) text += doc.text.slice(l.start, l.end) + '\n';
+  const score = (words: RegExp): { distinct: number; n: number } => {
+    const seen = new Set<string>();
+    let n = 0;
+    for (const m of text.matchAll(words)) {
+      seen.add(m[0]);
+      n++;
+    }
+    return { distinct: seen.size, n };
+  };
+  let best: { region: Txt; distinct: number; n: number } | null = null;
+  for (const { region, words } of SAR_WORDS) {
+    const s = score(words);
+    const named = s.distinct >= 3 || (s.distinct >= 2 && s.n >= 4);
+    if (named && (!best || s.distinct > best.distinct || (s.distinct === best.distinct && s.n > best.n))) best = { region, ...s };
+  }
+  if (best) return best.region;
+  const national = score(NATIONAL_WORDS);
+  return national.n >= 3 ? { s: '全国', o: '全國' } : null;
+}
+
 function region(doc: Doc, issuer: Txt[], title: Txt | null, docNo: Txt | null): Txt | null {
   const national: Txt = { s: '全国', o: '全國' };
   for (const i of issuer) {
@@ -509,7 +548,7 @@ function region(doc: Doc, issuer: Txt[], title: Txt | null, docNo: Txt | null): 
     if (found) return found;
   }
   if (docNo && NATIONAL_DOC_NUMBER.test(docNo.s)) return national;
-  return regionByFrequency(doc);
+  return regionByFrequency(doc) ?? regionByOffice(doc);
 }
 
 const FIVE_YEAR: Record<string, number> = { 十一五: 2006, 十二五: 2011, 十三五: 2016, 十四五: 2021, 十五五: 2026 };
