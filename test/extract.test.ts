@@ -423,6 +423,57 @@ describe('tasks', () => {
     expect(out.tasks.map((t) => t.deadline)).toEqual([2025, null]);
   });
 
+  it.each([
+    ['责任单位：县自然资源局牵头，各乡镇人民政府配合', ['县自然资源局'], ['各乡镇人民政府']],
+    [
+      '（责任单位：市城市管理局牵头，市农业农村局、各县（市、区）人民政府配合）',
+      ['市城市管理局'],
+      ['市农业农村局', '各县（市、区）人民政府'],
+    ],
+    ['（责任单位：市总工会；市妇联；市机关事务管理局）', ['市总工会', '市妇联', '市机关事务管理局'], []],
+    ['（牵头单位：市商务局；配合单位：市财政局）', ['市商务局'], ['市财政局']],
+  ])('reads the roles a unit list gives itself: %s', (units, lead, support) => {
+    const out = extract(`一、重点任务\n（一）推进厕所革命。2025年底前完成改造1万户。${units}`);
+    expect(out.tasks[0]).toMatchObject({ lead, support });
+  });
+
+  it('reads the roles a table cell gives its units', () => {
+    const out = extract(
+      ['附件', '序号 | 重点任务 | 责任单位 | 完成时限', '1 | 建设政务云 | 省数据局牵头，省财政厅、省委网信办配合 | 2024年底前'].join('\n'),
+    );
+    expect(out.tasks[0]).toMatchObject({ lead: ['省数据局'], support: ['省财政厅', '省委网信办'], deadline: 2024 });
+  });
+
+  it('gives the first unit of each list the lead where the document says so', () => {
+    const out = extract(
+      '（各项任务中列第一位的单位为牵头单位，其余为配合单位）\n一、重点任务\n（一）提振餐饮消费。举办美食节3场。（责任单位：区商务局，区市场监管局、湖滨街道办事处按职责分工负责）\n（二）发展夜间经济。（区文旅局牵头，区公安分局配合）',
+    );
+    expect(out.tasks.map((t) => [t.lead, t.support])).toEqual([
+      [['区商务局'], ['区市场监管局', '湖滨街道办事处']],
+      [['区文旅局'], ['区公安分局']],
+    ]);
+    const plain = extract('一、重点任务\n（一）提振餐饮消费。举办美食节3场。（责任单位：区商务局，区市场监管局）');
+    expect(plain.tasks[0]).toMatchObject({ lead: ['区商务局', '区市场监管局'], support: [] });
+  });
+
+  it('reads a closing 牵头 sentence whose units hold brackets, before an ongoing clause', () => {
+    const out = extract(
+      '一、重点任务\n（一）推进托育服务。新建小区同步配建托育设施。市住建局牵头，市自然资源规划局、各县（市、区）人民政府配合。持续推进。',
+    );
+    expect(out.tasks[0]).toMatchObject({ lead: ['市住建局'], support: ['市自然资源规划局', '各县（市、区）人民政府'] });
+  });
+
+  it.each([
+    ['2026年上半年建成湿地文旅综合体', 2026],
+    ['2024年12月底完成摸底排查', 2024],
+    ['2026年供暖季前全面完成改造任务', 2026],
+    ['2024年6月组织开展宣传周活动', 2024],
+    ['2024年建成托育点15个', 2024],
+    ['2024年起每年开展一次评估', null],
+  ])('reads the deadline of %s', (text, deadline) => {
+    expect(extract(`一、重点任务\n（一）推进工作。${text}。（责任单位：区发展改革局）`).tasks[0].deadline).toBe(deadline);
+  });
+
   it('reads 牵头单位 as lead and a 责任单位 list beside it as support', () => {
     const out = extract(
       '一、重点任务\n（一）培育商贸主体。引进品牌企业20家。（牵头单位：市商务局；责任单位：市发展改革委、市财政局，各区县（市）人民政府）',

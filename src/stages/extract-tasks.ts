@@ -8,7 +8,7 @@
  */
 import { foldChineseYears } from '../pipeline/numerals.js';
 import { bodySentences, joinTxt, trimTxt, txt, type Doc, type Range, type Section, type Task, type Txt } from '../pipeline/doc.js';
-import { looksLikeUnit, splitUnits, trailingUnitList } from '../pipeline/units.js';
+import { isUnitListText, looksLikeUnit, splitUnits, trailingUnitList } from '../pipeline/units.js';
 import { columnTypes } from './tables.js';
 import { documentYear, isGoalContext } from './extract-goals.js';
 import { flattenSections, sectionAt } from './segment.js';
@@ -21,7 +21,7 @@ const LIST_END =
   /[。；;\n]|(?:配合|协办|协助|参与|责任|牵头|完成)(?:单位|部门|时限|时间)|\d{1,2}\s?[.．、](?=[\u4e00-\u9fff])|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|完成时限/;
 
 const DEADLINE =
-  /(?:19|20)\d{2}\s*[—–\-~至到]\s*((?:19|20)\d{2})\s*年(?!\s*(?:度|周期|[）)]?\s*》))|(?:到|至|于)?((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?)?(?:底|末|上半年|下半年|年底)?(?:前|以前)|(?:到|至)((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:底|末)/;
+  /(?:19|20)\d{2}\s*[—–\-~至到]\s*((?:19|20)\d{2})\s*年(?!\s*(?:度|周期|[）)]?\s*》))|(?:到|至|于)?((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?)?(?:底|末|上半年|下半年|年底)?(?:前|以前)|(?:到|至)((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:底|末)|((?:19|20)\d{2})\s*年\s*(?:[上下]半年|第?[一二三四]季度|\d{1,2}\s*月(?:底|末|中旬|下旬)|[\u4e00-\u9fff]{1,4}前)/;
 const ONGOING = /长期坚持|持续推进|长期推进|持续开展|长期|持续/;
 const ONGOING_CLAUSE = /(?:^|[，,；;。])\s*(长期坚持|持续推进|长期推进|持续开展|长期|持续)\s*(?=[。；;，,）)]|$)/;
 
@@ -29,8 +29,12 @@ const DEADLINES = new RegExp(DEADLINE.source, 'g');
 /** `对2000年底前建成的老旧小区…`: a date that describes a thing (…的) is no deadline. */
 const DESCRIBES = /^[\u4e00-\u9fff]{0,4}的/;
 
+/** A year (and month) directly before the action it is the date of. */
+const ACTED_IN =
+  /((?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月)?(?:内|间)?(?:全面|基本|力争|要|将|再)?(?:建成|完成|实现|启动|开展|组织|出台|制定|印发|举办|建立|开工|投运|上线|召开|部署|推出|创建)/;
+
 /** The year a DEADLINE match names, whichever of its forms matched. */
-const deadlineYear = (m: RegExpExecArray) => Number(m[1] ?? m[2] ?? m[4] ?? m[5]);
+const deadlineYear = (m: RegExpExecArray) => Number(m[1] ?? m[2] ?? m[4] ?? m[5] ?? m[6]);
 
 export function parseDeadline(text: string): number | null {
   const s = foldChineseYears(text);
@@ -43,23 +47,45 @@ export function parseDeadline(text: string): number | null {
     }
   }
   const bare = /^\s*((?:19|20)\d{2})\s*年?/.exec(s);
-  return bare ? Number(bare[1]) : null;
+  if (bare) return Number(bare[1]);
+  // `2024年建成…`, `2024年6月组织开展…`: a task that names the year of its own action.
+  const acted = ACTED_IN.exec(s);
+  return acted && !DESCRIBES.test(s.slice(acted.index + acted[0].length, acted.index + acted[0].length + 5)) ? Number(acted[1]) : null;
 }
 
-function unitsAfter(doc: Doc, label: RegExp, from: number, to: number): { label: string; units: Txt[]; range: Range }[] {
-  const out: { label: string; units: Txt[]; range: Range }[] = [];
+interface LabelledList {
+  label: string;
+  units: Txt[];
+  /** Units the list itself says support the others (`A牵头，B配合`). */
+  also: Txt[];
+  range: Range;
+}
+
+/** `；` followed by more unit names (`县农业农村局；县卫生健康委`) separates units, not clauses. */
+const NEXT_LABEL = /[:：]|牵头|配合|协办|协助|参与|完成|时限|时间/;
+
+function unitsAfter(doc: Doc, label: RegExp, from: number, to: number): LabelledList[] {
+  const out: LabelledList[] = [];
   const text = doc.text.slice(from, to);
   label.lastIndex = 0;
   for (let m = label.exec(text); m; m = label.exec(text)) {
     const start = from + m.index + m[0].length;
     const rest = doc.text.slice(start, to);
-    const stop = rest.search(LIST_END);
+    let stop = rest.search(LIST_END);
+    while (stop >= 0 && (rest[stop] === '；' || rest[stop] === ';')) {
+      const after = rest.slice(stop + 1);
+      const next = after.search(LIST_END);
+      const part = after.slice(0, next < 0 ? after.length : next).replace(/[）)]\s*$/, '');
+      if (!part || NEXT_LABEL.test(part) || !isUnitListText(part)) break;
+      stop = next < 0 ? -1 : stop + 1 + next;
+    }
     // `（责任单位：市发展改革委、各区县（市）人民政府）`: the list ends at the bracket that closes the label's.
     const limit = stop < 0 ? rest.length : stop;
     const close = unbalancedClose(rest, limit);
     const end = start + (close < 0 ? limit : close);
     const opened = m.index > 0 && /[（(]/.test(text[m.index - 1]);
-    out.push({ label: m[0], units: splitUnits(txt(doc, start, end)), range: [from + m.index - (opened ? 1 : 0), end] });
+    const { lead, support } = listRoles(txt(doc, start, end));
+    out.push({ label: m[0], units: lead, also: support, range: [from + m.index - (opened ? 1 : 0), end] });
   }
   return out;
 }
@@ -99,24 +125,43 @@ function bracketGroups(text: string): [number, number][] {
 const LEAD_WORD = /牵头|负责/;
 const SUPPORT_TAIL = /(?:等)?(?:配合|参与|协助|协同|按职责分工负责|按职责负责|分别负责)$/;
 
+/**
+ * `市住建局牵头，市自然资源局、各区人民政府配合`: a unit list that says itself which units lead.
+ * Null when no unit stands before 牵头/负责.
+ */
+function roleSplit(list: Txt): { lead: Txt[]; support: Txt[] } | null {
+  const inner = list.s;
+  const part = (from: number, to: number): Txt => ({ s: inner.slice(from, to), o: list.o.slice(from, to) });
+  const lw = LEAD_WORD.exec(inner);
+  if (!lw || lw.index < 2) return null;
+  // `（市委组织部、市人社局按职责分工负责）`: the manner before 负责 is not part of the last unit.
+  const manner = /(?:按职责分工|按职责|分别|共同)$/.exec(inner.slice(0, lw.index));
+  const lead = splitUnits(part(0, lw.index - (manner ? manner[0].length : 0))).filter((u) => looksLikeUnit(u.s));
+  if (lead.length === 0) return null;
+  const restStart = lw.index + lw[0].length + /^[，,；;、\s]*/.exec(inner.slice(lw.index + lw[0].length))![0].length;
+  const rest = inner
+    .slice(restStart)
+    .replace(/[。；;，,\s]+$/, '')
+    .replace(SUPPORT_TAIL, '');
+  const support = rest ? splitUnits(part(restStart, restStart + rest.length)).filter((u) => looksLikeUnit(u.s)) : [];
+  return { lead, support };
+}
+
+/** A labelled list or a table cell: its own 牵头/配合 words say who leads, else every unit does. */
+function listRoles(list: Txt): { lead: Txt[]; support: Txt[] } {
+  if (LEAD_WORD.test(list.s) && /配合|参与|协助|协同/.test(list.s)) {
+    const split = roleSplit(list);
+    if (split) return split;
+  }
+  return { lead: splitUnits(list), support: [] };
+}
+
 /** `（生态环境部牵头，国家发展改革委、各县（区）人民政府参与）` after a measure. */
 function parenUnits(doc: Doc, from: number, to: number): { lead: Txt[]; support: Txt[]; at: number } | null {
   const text = doc.text.slice(from, to);
   for (const [open, close] of bracketGroups(text)) {
-    const inner = text.slice(open + 1, close - 1);
-    const lw = LEAD_WORD.exec(inner);
-    if (!lw || lw.index < 2) continue;
-    const leadStart = from + open + 1;
-    // `（市委组织部、市人社局按职责分工负责）`: the manner before 负责 is not part of the last unit.
-    const manner = /(?:按职责分工|按职责|分别|共同)$/.exec(inner.slice(0, lw.index));
-    const leadEnd = leadStart + lw.index - (manner ? manner[0].length : 0);
-    const lead = splitUnits(txt(doc, leadStart, leadEnd)).filter((u) => looksLikeUnit(u.s));
-    if (lead.length === 0) continue;
-    let rest = inner.slice(lw.index + lw[0].length).replace(/^[，,；;、\s]+/, '');
-    const restStart = leadStart + inner.length - rest.length;
-    rest = rest.replace(SUPPORT_TAIL, '');
-    const support = rest ? splitUnits(txt(doc, restStart, restStart + rest.length)).filter((u) => looksLikeUnit(u.s)) : [];
-    return { lead, support, at: from + open };
+    const split = roleSplit(txt(doc, from + open + 1, from + close - 1));
+    if (split) return { ...split, at: from + open };
   }
   return null;
 }
@@ -130,7 +175,7 @@ function unmark(u: Txt): Txt {
 
 /** `由县卫生健康局牵头，县财政局、县医保局配合。` closing an item, without brackets. */
 const LEAD_CLAUSE =
-  /(?:^|[。；;，,])\s*(?:由)?([^，,。；;（）()]{2,60}?)牵头[，,、]?([^，,。；;（）()]{2,120}?)(?:配合|参与|协助|按职责分工负责)[。；;]?\s*$/;
+  /(?:^|[。；;，,])\s*(?:由)?((?:[^，,。；;（）()]|[（(][^，,。；;（）()]{1,12}[）)]){2,60}?)牵头[，,、]?((?:[^，,。；;（）()]|[（(][^，,。；;（）()]{1,12}[）)]){2,120}?)(?:配合|参与|协助|按职责分工负责)[。；;]?\s*(?:(?:长期坚持|持续推进|长期推进|持续开展)[。；;]?\s*)?$/;
 
 /** `由X牵头，Y配合，2025年底前完成…`: the same clause inside the item, followed by more of it. */
 const LEAD_CLAUSE_INSIDE =
@@ -223,7 +268,7 @@ function itemTask(doc: Doc, s: Section, from: number, to: number, withHeading: b
   const leads = unitsAfter(doc, LEAD_LABEL, from, to);
   const supports = unitsAfter(doc, SUPPORT_LABEL, from, to);
   let lead = leads.flatMap((l) => l.units);
-  let support = supports.flatMap((l) => l.units);
+  let support = [...supports.flatMap((l) => [...l.units, ...l.also]), ...leads.flatMap((l) => l.also)];
   // `（牵头单位：市商务局；责任单位：市发展改革委、各区县人民政府）`: 牵头 leads, 责任 shares.
   const firm = leads.filter((l) => l.label.startsWith('牵头'));
   if (firm.length && firm.length < leads.length) {
@@ -316,8 +361,8 @@ function tableTasks(doc: Doc, out: Task[]): void {
         deadline,
         deadlineText: deadline === null && yearCell?.s ? yearCell : null,
         ...markedLead(
-          dedupeUnits(leadCols.flatMap((i) => splitUnits(row[i]))),
-          dedupeUnits(supportCols.flatMap((i) => splitUnits(row[i]))),
+          dedupeUnits(leadCols.flatMap((i) => listRoles(row[i]).lead)),
+          dedupeUnits([...leadCols.flatMap((i) => listRoles(row[i]).support), ...supportCols.flatMap((i) => splitUnits(row[i]))]),
         ),
         section: section?.id ?? null,
         table: table.id,
@@ -350,11 +395,23 @@ function datedTasks(doc: Doc, out: Task[]): void {
   }
 }
 
+/** `（各项任务中列第一位的单位为牵头单位，其余为配合单位）`: the document's rule for its unit lists. */
+const FIRST_LEADS = /(?:列|排)(?:在|于)?(?:第一位|首位|第一)的?(?:为|是)?(?:单位|部门)?(?:为|是)?牵头(?:单位|部门)/;
+
+function firstLeads(doc: Doc): boolean {
+  for (const l of doc.lines) if (!l.removed && l.end - l.start < 400 && FIRST_LEADS.test(doc.text.slice(l.start, l.end))) return true;
+  return false;
+}
+
 export function extractTasks(doc: Doc): Doc {
   const tasks: Task[] = [];
   tableTasks(doc, tasks);
   sectionTasks(doc, tasks);
   datedTasks(doc, tasks);
+  // Under such a rule a list that names no roles of its own has its first unit lead.
+  if (tasks.some((t) => t.lead.length > 1 && t.support.length === 0) && firstLeads(doc)) {
+    for (const t of tasks) if (t.lead.length > 1 && t.support.length === 0) t.support = t.lead.splice(1);
+  }
   tasks.sort((a, b) => a.range[0] - b.range[0]);
   return { ...doc, tasks };
 }
