@@ -370,6 +370,32 @@ describe('table headers and notes', () => {
     ]);
   });
 
+  it('reads a second header row of 20XX年基期 | 20XX年目标 labels, and a header cell broken by <br>', () => {
+    const html = `<html><body><div class="article"><p>一、主要指标</p><table>
+      <tr><td rowspan="2"><b>序号</b></td><td rowspan="2"><b>主要指标</b></td><td rowspan="2"><b>单位</b></td><td colspan="2"><b>指标值</b></td><td rowspan="2"><b>指标<br>性质</b></td></tr>
+      <tr><td><b>2020年基期</b></td><td><b>2025年目标</b></td></tr>
+      <tr><td>1</td><td>人均预期寿命</td><td>岁</td><td>78.9</td><td>79.9</td><td>预期性</td></tr>
+      <tr><td>2</td><td>婴儿死亡率</td><td>‰</td><td>5.2</td><td>＜5</td><td>预期性</td></tr>
+    </table><p>二、重点任务</p><p>完善服务体系。</p></div></body></html>`;
+    const out = extract(html, 'simplified', 'plan.html');
+    expect(out.tables[0].rows).toHaveLength(2);
+    expect(out.indicators.map((i) => [i.name, i.baseline?.value, i.baseline?.year, i.target?.raw, i.target?.year, i.nature])).toEqual([
+      ['人均预期寿命', 78.9, 2020, '79.9', 2025, '预期性'],
+      ['婴儿死亡率', 5.2, 2020, '＜5', 2025, '预期性'],
+    ]);
+  });
+
+  it('puts the year labels of a flattened two-row header under their spanning cell', () => {
+    const cells = ['序号', '指标', '指标值', '指标属性', '2020年基期', '2025年目标'];
+    const rows = [
+      ['1', '生产安全事故死亡人数', '—', '下降15%', '约束性'],
+      ['2', '亿元地区生产总值生产安全事故死亡率', '0.031', '下降33%', '约束性'],
+    ];
+    const out = extract(`一、主要指标\n${[...cells, ...rows.flat()].join('\n')}\n二、主要任务\n加强安全生产。`);
+    expect(out.tables[0].header).toEqual(['序号', '指标', '指标值2020年基期', '指标值2025年目标', '指标属性']);
+    expect(out.tables[0].rows).toEqual(rows);
+  });
+
   it('ends a table flattened a cell per line at its note', () => {
     const cells = [
       '序号',

@@ -35,7 +35,7 @@ const HEADER_VOCABULARY: { re: RegExp; type: ColumnType; carries: boolean }[] = 
   { re: /^(?:指标)?(?:性质|属性|类型)$/, type: 'nature', carries: false },
   {
     // `2025年`, `2025年目标值`, and a year under a spanning parent cell (`指标值` over `2023年` reads `指标值2023年`).
-    re: /(?:基期|基准|现状|目标|预期|规划|实际|计划)(?:值|数)|^(?:指标值|指标|数值|目标值|预期值|发展目标|规划目标)?\d{4}年(?:底|末)?(?:值|目标|现状|基数|实际|预期|计划|完成)?(?:值|数)?$|^(?:现状|目标|基期|基准)$/,
+    re: /(?:基期|基准|现状|目标|预期|规划|实际|计划)(?:值|数)|^(?:指标值|指标|数值|目标值|预期值|发展目标|规划目标)?\d{4}年(?:底|末)?(?:值|目标|现状|基数|基期|基准|实际|预期|计划|完成)?(?:值|数)?$|^(?:现状|目标|基期|基准)$/,
     type: 'value',
     carries: false,
   },
@@ -51,7 +51,9 @@ const HEADER_VOCABULARY: { re: RegExp; type: ColumnType; carries: boolean }[] = 
   },
 ];
 
-export function headerColumnType(cell: string): { type: ColumnType; carries: boolean } | null {
+export function headerColumnType(text: string): { type: ColumnType; carries: boolean } | null {
+  // A header cell broken over lines (`指标<br>性质`) is one word.
+  const cell = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
   for (const v of HEADER_VOCABULARY) {
     if (!v.re.test(cell)) continue;
     // A long line that only mentions 指标 or 任务 is the table's title (`2020年城市体检指标体系`), not a column.
@@ -244,10 +246,32 @@ function findHeader(cells: readonly Cell[], from: number): HeaderFound | null {
       k++;
     }
   }
+  foldSpanningHeader(columns, headerCells);
   if (columns.length < 3) return null;
   const informative = columns.filter((c) => c.type !== 'text').length;
   if (informative < 1) return null;
   return { columns, headerCells, next: k };
+}
+
+/** A header cell that spans the value columns of a second header row (`指标值` over `2020年` | `2025年`). */
+const SPANNING_HEADER = /^(?:指标值|指标数值|数值|规划值|目标值|发展目标|规划目标|指标目标值?)$/;
+
+/**
+ * A two-row header flattened into one cell per line reads row by row: `序号 指标 指标值 属性` and then
+ * `2020年 2025年`. The year labels closing the header belong where the spanning cell stands.
+ */
+function foldSpanningHeader(columns: Column[], headerCells: Cell[][]): void {
+  let run = 0;
+  while (run < columns.length && YEAR_LABEL.test(columns[columns.length - 1 - run].name)) run++;
+  if (run < 2) return;
+  const at = columns.findIndex((c) => SPANNING_HEADER.test(c.name));
+  if (at < 0 || at >= columns.length - run) return;
+  const spanned = columns.splice(columns.length - run, run);
+  const spannedCells = headerCells.splice(headerCells.length - run, run);
+  const span = columns[at];
+  const spanCells = headerCells[at];
+  columns.splice(at, 1, ...spanned.map((c) => ({ ...c, name: span.name + c.name })));
+  headerCells.splice(at, 1, ...spannedCells.map((cells) => [...spanCells, ...cells]));
 }
 
 const HEADING_LINE = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百\d]+[章节条编部分])/;
@@ -460,13 +484,18 @@ export function workingOffset(map: Int32Array, sourceOffset: number): number {
   return partitionPoint(map.length - 1, (i) => map[i] >= sourceOffset);
 }
 
+const YEAR_LABEL = /^(?:19|20)\d{2}\s*年(?:度)?\s*(?:基期|基数|目标|现状|预期|规划|实际|完成)?(?:值|数)?$/;
+
 /** Leading rows that read as a header: short cells, one of them table vocabulary, no values. */
 function headerRowCount(rows: readonly (Txt | null)[][]): number {
   let n = 0;
   while (n < rows.length - 1 && n < 3) {
     const cells = rows[n].filter((c): c is Txt => !!c && !!c.s);
     const vocabulary = cells.some((c) => headerColumnType(c.s) !== null);
-    const short = cells.every((c) => c.s.length <= 20 && cellType(c.s) !== 'number' && cellType(c.s) !== 'nature');
+    // `2020年基期`, `2025年目标` over value columns are labels, though they start like a number.
+    const short = cells.every(
+      (c) => c.s.length <= 20 && (YEAR_LABEL.test(c.s) || (cellType(c.s) !== 'number' && cellType(c.s) !== 'nature')),
+    );
     if (!short || (n === 0 && !vocabulary)) break;
     n++;
     // A second header row only when the first spans columns (`主要指标` over `2020年` | `2025年`).
