@@ -100,3 +100,56 @@ describe('segment', () => {
     expect(headings.some((h) => h.startsWith('专栏1'))).toBe(true);
   });
 });
+
+describe('headings a page marks up instead of numbering', () => {
+  const page = (body: string) =>
+    `<html><body><div class="nav"><h3><a href="/">要闻动态</a></h3><h3><a href="/zwgk/">政务公开</a></h3></div><div class="content">${body}</div></body></html>`;
+
+  it('reads <h3> headings and bold run-ins as an outline, and finds the tasks under them', () => {
+    const out = extract(
+      page(
+        '<h2>临澜新区2024年优化营商环境工作要点</h2><p>为持续优化营商环境，制定本要点。</p>' +
+          '<h3>提升政务服务效能</h3><p>　　<strong>深化“一网通办”改革。</strong>2024年6月底前实现30个高频事项“一件事一次办”。（牵头部门：政务服务局；配合部门：大数据中心）</p>' +
+          '<p><strong>推行“拿地即开工”。</strong>2024年9月底前实现全覆盖。（牵头部门：规划建设局）</p>' +
+          '<h3>优化市场准入环境</h3><p><b>清理隐性壁垒。</b>2024年8月底前完成专项清理。（牵头部门：财政金融局；配合部门：经济发展局）</p>',
+      ),
+      'simplified',
+      'page.html',
+    );
+    expect(allSections(out).map((s) => `${s.id} ${s.heading}`)).toEqual([
+      '1 提升政务服务效能',
+      '1.1 深化“一网通办”改革',
+      '1.2 推行“拿地即开工”',
+      '2 优化市场准入环境',
+      '2.1 清理隐性壁垒',
+    ]);
+    expect(out.tasks.map((t) => [t.lead, t.support, t.deadline])).toEqual([
+      [['政务服务局'], ['大数据中心'], 2024],
+      [['规划建设局'], [], 2024],
+      [['财政金融局'], ['经济发展局'], 2024],
+    ]);
+  });
+
+  it('leaves markup headings alone where the page numbers its outline', () => {
+    const out = extract(
+      page('<p>一、总体要求</p><h3>指导思想</h3><p>坚持新发展理念。</p><p>二、重点任务</p><h3>推进改革</h3><p>深化改革。</p>'),
+      'simplified',
+      'page.html',
+    );
+    expect(allSections(out).map((s) => s.heading)).toEqual(['总体要求', '重点任务']);
+  });
+
+  it('drops elements hidden by their style, with what they hold', () => {
+    const out = extract(
+      page(
+        '<p style="display:none">【澳门金沙js333】【新莆京游戏app大厅】</p><div style="position:absolute;left:-9999px"><h2>九游会真人游戏第一品牌</h2></div><p>一、总体要求</p><p>坚持新发展理念。</p>',
+      ),
+      'simplified',
+      'page.html',
+    );
+    const kept = JSON.stringify([out.preamble, out.sections]);
+    expect(kept).not.toContain('九游会');
+    expect(kept).not.toContain('澳门金沙');
+    expect(kept).toContain('坚持新发展理念');
+  });
+});

@@ -125,6 +125,16 @@ export interface SourceGrid {
 }
 
 /** What a page's <meta> tags say about the article. */
+/**
+ * A heading written as markup: an `<h2>`–`<h6>` (rank 2–6) or a bold run-in that opens a paragraph
+ * (`<p><strong>深化改革。</strong>推动…</p>`, rank 7). Source offsets of its text.
+ */
+export interface SourceHeading {
+  start: number;
+  end: number;
+  rank: number;
+}
+
 export interface PageHints {
   /** `<meta name="ArticleTitle">`. */
   title: string | null;
@@ -161,6 +171,8 @@ export interface Doc {
   /** Source ranges of page text outside the main content (HTML). */
   outside: [number, number][];
   hints: PageHints | null;
+  /** Headings a page marks up instead of numbering, in source offsets. */
+  headings: SourceHeading[];
   /** Lines a batch found on many of its pages (site templates), in the source's script, without spaces. */
   templates?: ReadonlySet<string>;
 }

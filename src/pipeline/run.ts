@@ -73,6 +73,7 @@ export function newDoc(path: string, source: string, encoding: string, sha256: s
     grids: [],
     outside: [],
     hints: null,
+    headings: [],
   };
 }
 
@@ -113,6 +114,7 @@ export function read(bytes: Uint8Array, options: RunOptions): Doc {
       grids: page.grids,
       outside: page.outside,
       hints: page.hints,
+      headings: page.headings,
     };
   }
   return newDoc(options.path, text, encoding, sha256, 'text');

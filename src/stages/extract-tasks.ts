@@ -210,7 +210,7 @@ function dedupeUnits(list: Txt[]): Txt[] {
 
 /** A deadline within the year (`6月底前`, `一季度`, `年内`, `年底前`), with no year of its own. */
 const WITHIN_YEAR =
-  /(?:^|[^\d年])(?:1[0-2]|[1-9])\s*月(?:底|末|中旬|上旬|下旬)?(?:前|以前)|[一二三四]季度|上半年|下半年|年内|年底前|年末前/;
+  /(?:^|[^\d年])(?:1[0-2]|[1-9])\s*月(?:底|末|中旬|上旬|下旬)?(?:前|以前)|[一二三四]季度|上半年|下半年|年内|全年|年底前|年末前/;
 
 /**
  * The year of a deadline within the year, in a plan for one year (`2024年…工作要点`, `…2024年工作计划`):

@@ -14,7 +14,7 @@
  */
 import { load } from 'cheerio/slim';
 import type { MappedText } from '../pipeline/mapped-text.js';
-import type { PageHints, SourceGrid } from '../pipeline/doc.js';
+import type { PageHints, SourceGrid, SourceHeading } from '../pipeline/doc.js';
 import { DecodingMode, EntityDecoder, htmlDecodeTree } from 'entities/decode';
 import { InputError } from './decode.js';
 
@@ -38,6 +38,21 @@ export interface HtmlRead {
   /** Source ranges of text outside the main content. */
   outside: [number, number][];
   hints: PageHints;
+  /** Headings the page marks up rather than numbers (see SourceHeading). */
+  headings: SourceHeading[];
+}
+
+/** `<p><strong>深化“一网通办”改革。</strong>推动…`: the bold opening of a paragraph with more text after it. */
+function isRunIn(n: DomNode): boolean {
+  const parent = n.parent;
+  if (!parent || (parent.name !== 'p' && parent.name !== 'div')) return false;
+  const siblings = parent.children ?? [];
+  const at = siblings.indexOf(n);
+  for (let i = 0; i < at; i++) if (textOf(siblings[i]).trim()) return false;
+  const own = textOf(n).trim();
+  if (own.length < 2 || own.length > 40) return false;
+  for (let i = at + 1; i < siblings.length; i++) if (textOf(siblings[i]).trim()) return true;
+  return false;
 }
 
 const SKIP = new Set([
@@ -328,9 +343,24 @@ function furnitureAboveOf(): (n: DomNode) => boolean {
   return (n) => selfOrAbove(n.parent);
 }
 
+/** Styles that hide an element from readers (and hold injected link farms on hacked pages). */
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d])|(?:left|top|text-indent)\s*:\s*-\d{3,}/i;
+
 function isFurniture(n: DomNode): boolean {
   if (['nav', 'footer', 'aside', 'header'].includes(n.name!)) return true;
   return FURNITURE.test(`${n.attribs?.class ?? ''} ${n.attribs?.id ?? ''}`);
+}
+
+/** Whether all of an element's text is link text (a menu entry marked up as a heading). */
+function linkOnly(n: DomNode): boolean {
+  const stack: DomNode[] = [n];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.type === 'text') {
+      if ((x.data ?? '').trim()) return false;
+    } else if (x.name !== 'a') stack.push(...(x.children ?? []));
+  }
+  return true;
 }
 
 function metaHints(root: DomNode): PageHints {
@@ -555,6 +585,7 @@ export function readHtml(source: string): HtmlRead {
   const furnitureAbove = furnitureAboveOf();
   const b = new Builder(source);
   const grids: { rows: (SourceGridCell | null)[][] }[] = [];
+  const headings: SourceHeading[] = [];
 
   // The walk is a stack of steps (see `textOf`): a node's steps are pushed in reverse order, so
   // they run in document order, each child's own steps before the next child's.
@@ -564,6 +595,8 @@ export function readHtml(source: string): HtmlRead {
     while (steps.length) steps.pop()!();
   };
 
+  // Text under an element hidden by its style is outside even within the main content.
+  const hiddenNodes = new Set<DomNode>();
   const visit = (n: DomNode, outside: boolean): void => {
     if (n.type === 'text') {
       b.text(n, outside);
@@ -581,7 +614,8 @@ export function readHtml(source: string): HtmlRead {
     // Inside the main content nothing is outside; elsewhere, furniture and plain page text are,
     // except a heading that is not part of the furniture (the article's <h1> above its body).
     const heading = /^h[1-3]$/.test(name) && !furnitureAbove(n);
-    const out = isMain || heading ? false : outside;
+    const hidden = hiddenNodes.has(n) || (n.attribs?.style !== undefined && HIDDEN_STYLE.test(n.attribs.style));
+    const out = hidden || (isMain || heading ? false : outside);
     const block = BLOCK.has(name);
     if (block) {
       b.newline(here);
@@ -591,11 +625,20 @@ export function readHtml(source: string): HtmlRead {
       readTable(n, out);
       return;
     }
+    const rank = /^h[2-6]$/.test(name) ? Number(name[1]) : (name === 'strong' || name === 'b') && isRunIn(n) ? 7 : 0;
+    if (rank && !out && !isFurniture(n) && !linkOnly(n)) {
+      const before = b.ranges.length;
+      steps.push(() => {
+        const added = b.ranges.slice(before);
+        if (added.length) headings.push({ start: added[0][0], end: added[added.length - 1][1], rank });
+      });
+    }
     const childOut = out || isFurniture(n);
     const children = n.children ?? [];
     for (let i = children.length - 1; i >= 0; i--) {
       const c = children[i];
-      steps.push(() => visit(c, insideMain.has(c) ? false : childOut));
+      if (hidden) hiddenNodes.add(c);
+      steps.push(() => visit(c, hidden ? true : insideMain.has(c) ? false : childOut));
     }
   };
 
@@ -659,7 +702,7 @@ export function readHtml(source: string): HtmlRead {
   const map = new Int32Array(text.length + 1);
   for (let k = 0; k < text.length; k++) map[k] = b.offsets[k];
   map[text.length] = source.length;
-  return { mapped: { text, map }, grids: grids.filter((g) => g.rows.length >= 2), outside: b.outside, hints };
+  return { mapped: { text, map }, grids: grids.filter((g) => g.rows.length >= 2), outside: b.outside, hints, headings };
 }
 
 /** Whether bytes decoded as text look like an HTML page rather than plain text. */

@@ -8,7 +8,18 @@
  * the outline (`…如下:一、行动目标…。二、行动任务(一)等级提升行动…`) when they continue an open
  * sequence or start a new one.
  */
-import { joinTxt, partitionPoint, trimTxt, txt, type Doc, type Line, type Range, type Section, type Txt } from '../pipeline/doc.js';
+import {
+  joinTxt,
+  partitionPoint,
+  trimTxt,
+  txt,
+  type Doc,
+  type Line,
+  type Range,
+  type Section,
+  type SourceHeading,
+  type Txt,
+} from '../pipeline/doc.js';
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -129,6 +140,38 @@ function acceptInline(m: Marker, text: string, open: readonly OpenLevel[], last:
   return /[。：:；;！？]/.test(before);
 }
 
+/** Titles and captions a page may mark up like headings. */
+const NOT_A_HEADING = /(?:通知|方案|规划|意见|要点|计划|办法|细则|措施|决定|公告|通告|纲要|解读|附件|下载|链接|阅读)$|^附件/;
+
+/**
+ * Headings a page marks up instead of numbering (`<h3>提升政务服务效能</h3>`, a bold run-in), by the
+ * source offset where their text starts; null where the page numbers its own outline (一、, 第一章)
+ * or marks up fewer than two.
+ */
+function markedHeadings(doc: Doc): Map<number, SourceHeading> | null {
+  if (doc.headings.length < 2) return null;
+  let numbered = 0;
+  for (const line of doc.lines) {
+    if (line.removed || line.table) continue;
+    const lm = LINE_MARKER.exec(doc.text.slice(line.start, Math.min(line.end, line.start + 16)));
+    const family = lm ? Object.entries(lm.groups!).find(([, v]) => v !== undefined)?.[0] : undefined;
+    if (family === 'cn' || family === 'chapter' || family === 'part') numbered++;
+    if (numbered >= 2) return null;
+  }
+  const byStart = new Map<number, SourceHeading>();
+  for (const h of doc.headings) {
+    const text = doc.text.slice(workingAt(doc.map, h.start), workingAt(doc.map, h.end));
+    if (text.length > 40 || NOT_A_HEADING.test(text.replace(/[。；;：:\s]+$/, ''))) continue;
+    byStart.set(h.start, h);
+  }
+  return byStart.size >= 2 ? byStart : null;
+}
+
+/** The first working-text offset whose source offset is at or after `sourceOffset`. */
+function workingAt(map: Int32Array, sourceOffset: number): number {
+  return partitionPoint(map.length - 1, (i) => map[i] >= sourceOffset);
+}
+
 export function segment(doc: Doc): Doc {
   const lines = doc.lines;
   const roots: Section[] = [];
@@ -172,6 +215,8 @@ export function segment(doc: Doc): Doc {
     lastValue.set(m.family, m.value);
   };
 
+  const marked = markedHeadings(doc);
+  const seen = new Map<string, number>();
   for (const line of lines) {
     if (line.removed || line.table) continue;
     const text = doc.text.slice(line.start, line.end);
@@ -182,6 +227,20 @@ export function segment(doc: Doc): Doc {
       if (m) {
         const stop = headingEnd(doc.text, m.markerEnd, line.end);
         place(m, stop);
+        scanFrom = stop;
+      }
+    } else if (marked) {
+      const lead = line.start + (text.length - text.trimStart().length);
+      const h = marked.get(doc.map[lead]);
+      if (h) {
+        // A heading of the page's markup: as deep as its rank, beside headings of its rank or above.
+        const family = `h${h.rank}`;
+        while (open.length && /^h\d$/.test(open[open.length - 1].family) && Number(open[open.length - 1].family[1]) >= h.rank) open.pop();
+        const value = (seen.get(family) ?? 0) + 1;
+        seen.set(family, value);
+        let stop = Math.min(line.end, workingAt(doc.map, h.end));
+        while (stop > lead && /[。；;：:\s]/.test(doc.text[stop - 1])) stop--;
+        place({ family, value, start: lead, markerEnd: lead }, stop);
         scanFrom = stop;
       }
     }
