@@ -108,6 +108,8 @@ describe('document facts', () => {
     ['X政发[2023]5号', 'X政发[2023]5号'],
     ['渝府办发〔2023〕76号', '渝府办发〔2023〕76号'],
     ['某办字（2022）18号', '某办字（2022）18号'],
+    ['宜政办函〔2023〕58号', '宜政办函〔2023〕58号'],
+    ['（2024年第3号）', '2024年第3号'],
   ])('keeps a complete 文号 %s', (n, expected) => {
     expect(extract(`某某县人民政府办公室关于印发实施方案的通知\n${n}\n一、总体要求`).document.docNumber).toBe(expected);
   });
@@ -122,6 +124,13 @@ describe('document facts', () => {
     ['全国', '全國人大閉幕後，總理李克強見記者。今年的總理工作報告將就業目標訂在1100萬以上，國務院會落實。'],
   ])('names the region %s from the words of its government when no place is named', (region, text) => {
     expect(extract(`${text}\n一、主要措施\n加強服務。`).document.region).toBe(region);
+  });
+
+  it('takes a named new area as the region, and its committee with a bracketed name as the issuer', () => {
+    const d = extract(
+      '临澜新区管委会关于印发《临澜新区2024年优化营商环境工作要点》的通知\n新区各部门：\n现印发给你们，请认真抓好落实。\n临澜新区（临澜经济技术开发区）管理委员会\n2024年3月26日\n临澜新区2024年优化营商环境工作要点\n一、提升政务服务效能',
+    ).document;
+    expect(d).toMatchObject({ region: '临澜新区', issuer: ['临澜新区（临澜经济技术开发区）管理委员会'], date: '2024-03-26' });
   });
 
   it('leaves the region null when one office word is all there is', () => {

@@ -138,7 +138,7 @@ function titleFromTitleLine(doc: Doc, lead: LeadLine[], end: number): Txt | null
       // Nor are labels and 文号 lines above it (`附件`, `正文`, `穗埔组通〔2024〕6号`).
       if (/^(?:附件\s*\d*|正文|全文|原文|印发|发布)$/.test(t) || (t.endsWith('号') && DOC_NUMBER_LINE.test(t))) break;
       // Nor is the masthead of a red-header document (`鹤鸣县人民政府文件`).
-      if (MASTHEAD.test(t)) break;
+      if (isMasthead(t)) break;
       parts.push(txt(doc, line.start + span[0], line.start + span[1]));
       const joined = joinTxt(parts);
       if (joined.s.length >= 6 && joined.s.length <= 100 && KIND_END.test(joined.s)) return innerPlanTitle(joined);
@@ -206,7 +206,14 @@ const DOC_NUMBER = new RegExp(
 const DOC_NUMBER_ONCE = new RegExp(DOC_NUMBER.source);
 const DOC_NUMBER_LINE = new RegExp(`^${DOC_NUMBER.source}$`);
 /** Words that end a title or sentence right before a 文号 glued to it (`…的通知国办发〔2020〕43号`). */
-const BEFORE_NUMBER = /.*(?:通知|决定|意见|方案|规划|办法|公告|通告|批复|函|的|和|及|与|印发|号)/;
+const BEFORE_NUMBER = /通知|决定|意见|方案|规划|办法|公告|通告|批复|函|的|和|及|与|印发|号/g;
+
+/** Where the abbreviation starts: after the last such word that leaves two characters (`宜政办函` stays whole). */
+function abbreviationStart(prefix: string): number {
+  let cut = 0;
+  for (const m of prefix.matchAll(BEFORE_NUMBER)) if (prefix.length - (m.index + m[0].length) >= 2) cut = m.index + m[0].length;
+  return cut;
+}
 
 function docNumber(doc: Doc, lead: LeadLine[], end: number, title: Txt | null): Txt | null {
   const labelled = lead.find((l) => /(?:发文字号|文号)\s*[:：]/.test(l.text));
@@ -217,7 +224,7 @@ function docNumber(doc: Doc, lead: LeadLine[], end: number, title: Txt | null): 
     for (const m of text.matchAll(DOC_NUMBER)) {
       const [, rawPrefix, open, year, close, num] = m;
       // Only an abbreviation stands before the bracket: cut what a glued title left in front of it.
-      const cut = BEFORE_NUMBER.exec(rawPrefix)?.[0].length ?? 0;
+      const cut = abbreviationStart(rawPrefix);
       const prefix = rawPrefix.slice(cut);
       if (!prefix || (!open && !close)) continue;
       const at = line.start + m.index + cut;
@@ -233,8 +240,17 @@ function docNumber(doc: Doc, lead: LeadLine[], end: number, title: Txt | null): 
       return { s: `${prefix}〔${year}〕${num}号`, o: `${oPrefix}〔${year}〕${num}${oNum}` };
     }
   }
+  // A 公告's number on its own line, with no organ before it: `（2024年第3号）`.
+  for (const { line, text } of ordered) {
+    const m = YEAR_SERIAL_LINE.exec(text);
+    if (!m) continue;
+    const at = line.start + text.indexOf(m[1]);
+    return { s: m[1].replace(/\s+/g, ''), o: doc.original.slice(at, at + m[1].length).replace(/\s+/g, '') };
+  }
   return null;
 }
+
+const YEAR_SERIAL_LINE = /^\s*[（(]?\s*((?:19|20)\d{2}\s*年\s*第\s*\d{1,4}\s*[号號])\s*[）)]?\s*$/;
 
 function isoDate(y: string, m: string, d: string): string | null {
   const year = Number(y);
@@ -364,7 +380,7 @@ function documentDate(doc: Doc, all: LeadLine[], lead: LeadLine[]): { date: stri
   return null;
 }
 
-const ORGAN = `(?:中共中央|国务院|(?:中共)?[${HAN}]{1,20}?(?:人民政府办公室|人民政府办公厅|人民政府|委员会办公室|委员会办公厅|委办公厅|委办公室|委员会|办公厅|办公室|国务院|中共中央|部|局|厅|署|委))`;
+const ORGAN = `(?:中共中央|国务院|(?:中共)?(?:[${HAN}]|[（(][${HAN}]{2,16}[）)]){1,24}?(?:人民政府办公室|人民政府办公厅|人民政府|委员会办公室|委员会办公厅|委办公厅|委办公室|委员会|管委会|办公厅|办公室|国务院|中共中央|部|局|厅|署|委))`;
 /** A signature's issuer line: organs only, short. */
 const isIssuerLine = (t: string) => t.length <= 40 && ISSUER_LINE.test(t) && ORGAN_HINT.test(t);
 /** A signature's date line (`2024年2月26日`, `二〇二一年二月二十六日`, with its weekday). */
@@ -379,12 +395,49 @@ function citesAnother(cited: string | undefined, title: Txt | null): boolean {
 }
 
 /** The masthead of a red-header document: `鹤鸣县人民政府文件`. */
-const MASTHEAD = new RegExp(`^${ORGAN}(?:[\\s、　]*${ORGAN})*\\s*(?:文件|公报|简报|通报)$`);
+const MASTHEAD = /^(.{2,80}?)\s*(?:文件|公报|简报|通报)$/;
+const isMasthead = (t: string) => {
+  const m = MASTHEAD.exec(t);
+  return m !== null && isOrganRun(m[1]);
+};
 /** A signature line: organs only, separated by spaces or 、. */
 const ISSUER_LINE = new RegExp(`^\\s*${ORGAN}(?:[\\s、　]+${ORGAN})*\\s*$`);
 /** `国务院关于印发…的通知`, `省委办公厅 省政府办公厅印发《…》`: organs before 关于/印发. */
-const ISSUER_BEFORE_VERB = new RegExp(`^\\s*(${ORGAN}(?:[\\s、　]*${ORGAN})*)\\s*(?:关于|联合印发|印发|发布|出台)`);
-const ORGAN_HINT = /人民政府|办公厅|办公室|委员会|国务院|中共中央|部$|局$|厅$|委$/;
+const ISSUER_VERB = /关于|联合印发|印发|发布|出台/g;
+const ONE_ORGAN = new RegExp(`^${ORGAN}$`);
+
+/**
+ * Whether `text` is one or more organs, glued or separated by spaces or 、 (`省委办公厅 省政府办公厅`).
+ * Organ ends are tried at every position (a dynamic programme, linear in the text for the bounded
+ * length of an organ), never by nested regex repetition, which backtracks exponentially on `局局局…`.
+ */
+function isOrganRun(text: string): boolean {
+  const t = text.trim();
+  if (!t || t.length > 120) return false;
+  const reach = new Uint8Array(t.length + 1);
+  reach[0] = 1;
+  for (let i = 0; i < t.length; i++) {
+    if (!reach[i]) continue;
+    if (/[\s、　]/.test(t[i])) {
+      if (i > 0) reach[i + 1] = 1;
+      continue;
+    }
+    for (let j = i + 2; j <= Math.min(t.length, i + 32); j++) if (!reach[j] && ONE_ORGAN.test(t.slice(i, j))) reach[j] = 1;
+  }
+  return reach[t.length] === 1 && !/[\s、　]$/.test(t);
+}
+
+/** `国务院关于印发…的通知`, `省委办公厅 省政府办公厅印发《…》`: the organs before the first such verb. */
+function issuerBeforeVerb(clause: string): string | null {
+  ISSUER_VERB.lastIndex = 0;
+  for (let m = ISSUER_VERB.exec(clause); m; m = ISSUER_VERB.exec(clause)) {
+    const before = clause.slice(0, m.index).trim();
+    if (before.length > 120) return null;
+    if (isOrganRun(before)) return before;
+  }
+  return null;
+}
+const ORGAN_HINT = /人民政府|办公厅|办公室|委员会|管委会|国务院|中共中央|部$|局$|厅$|委$/;
 
 function splitOrgans(doc: Doc, line: Line, text: string, from: number, to: number): Txt[] {
   const out: Txt[] = [];
@@ -418,11 +471,11 @@ function issuers(doc: Doc, all: LeadLine[], lead: LeadLine[], title: Txt | null)
     const clauses = text.slice(furniture).split(/(?<=[，,。：:；])/);
     let offset = furniture;
     for (const clause of clauses) {
-      const m = ISSUER_BEFORE_VERB.exec(clause);
+      const organs = issuerBeforeVerb(clause);
       // `国务院印发《全民健身计划》`: an organ that issued another document, cited by its name.
-      if (m && ORGAN_HINT.test(m[1]) && !citesAnother(/《([^》]{2,60})》/.exec(clause)?.[1], title)) {
-        const from = offset + clause.indexOf(m[1]);
-        return splitOrgans(doc, line, text, from, from + m[1].length);
+      if (organs && ORGAN_HINT.test(organs) && !citesAnother(/《([^》]{2,60})》/.exec(clause)?.[1], title)) {
+        const from = offset + clause.indexOf(organs);
+        return splitOrgans(doc, line, text, from, from + organs.length);
       }
       offset += clause.length;
     }
@@ -441,7 +494,7 @@ const LITERAL_PLACE = new RegExp(
 );
 const NOT_A_PLACE = /^(?:全|我|本|各|该|城|县|市|省|区|乡|镇|地|社|小|园|景|片|辖|新|老|分|山|关于|中共)/;
 const GENERIC_AREA =
-  /(?:园区|城区|新区|开发区|试验区|示范区|功能区|辖区|社区|景区|片区|校区|厂区|库区|灾区|山区|牧区|林区|矿区|市区|县区|城市|省市|市县|县市)$/;
+  /(?:园区|城区|^[\u4e00-\u9fff]?新区|开发区|试验区|示范区|功能区|辖区|社区|景区|片区|校区|厂区|库区|灾区|山区|牧区|林区|矿区|市区|县区|城市|省市|市县|县市)$/;
 
 /** `安化市委办公厅`, `广州市人民政府`: the place an issuing organ names before its organ word. */
 const ISSUER_PLACE = new RegExp(
