@@ -453,6 +453,20 @@ describe('tasks', () => {
     expect(out.tasks[0]).toMatchObject({ lead: ['省数据局'], support: ['省财政厅', '省委网信办'], deadline: 2024 });
   });
 
+  it('gives a table task the text of its name column and its detail column together', () => {
+    const html = `<html><body><div class="content"><p>附件</p><table>
+      <tr><th>序号</th><th>重点任务</th><th>具体内容</th><th>责任单位</th><th>完成时限</th><th>备注</th></tr>
+      <tr><td colspan="6">一、夯实数字基础设施</td></tr>
+      <tr><td>1</td><td>建设全省一体化政务云</td><td>推进省级部门非涉密业务系统全部迁移上云。</td><td>省数据局牵头，省财政厅配合</td><td>2024年12月底前</td><td>新增</td></tr>
+      <tr><td>2</td><td>推广电子证照应用</td><td>扩大高频电子证照应用。</td><td>省数据局</td><td>持续推进</td><td></td></tr>
+    </table></div></body></html>`;
+    const out = extract(html, 'simplified', 'page.html');
+    expect(out.tasks.map((t) => [t.text, t.lead, t.support, t.deadline])).toEqual([
+      ['建设全省一体化政务云：推进省级部门非涉密业务系统全部迁移上云。', ['省数据局'], ['省财政厅'], 2024],
+      ['推广电子证照应用：扩大高频电子证照应用。', ['省数据局'], [], null],
+    ]);
+  });
+
   it('gives the first unit of each list the lead where the document says so', () => {
     const out = extract(
       '（各项任务中列第一位的单位为牵头单位，其余为配合单位）\n一、重点任务\n（一）提振餐饮消费。举办美食节3场。（责任单位：区商务局，区市场监管局、湖滨街道办事处按职责分工负责）\n（二）发展夜间经济。（区文旅局牵头，区公安分局配合）',

@@ -334,6 +334,17 @@ function markedLead(lead: Txt[], support: Txt[]): { lead: Txt[]; support: Txt[] 
   };
 }
 
+/** From the task's name cell, where it has one, to the end of its detail cell. */
+function taskRange(cells: readonly (Range | null)[], named: readonly number[], textCol: number): Range | null {
+  const detail = cells[textCol];
+  if (!detail) return null;
+  const name = named.map((i) => cells[i]).find((c): c is Range => c !== null && c !== undefined && c[0] < detail[0]);
+  return name ? [name[0], detail[1]] : detail;
+}
+
+const TASK_NAME_HEADER = /任务|事项|工作|项目|举措|措施|名称/;
+const REMARK_HEADER = /备注|说明|依据|来源|解释/;
+
 function tableTasks(doc: Doc, out: Task[]): void {
   for (const table of doc.tables) {
     const cols = columnTypes(table);
@@ -345,13 +356,19 @@ function tableTasks(doc: Doc, out: Task[]): void {
       .filter((i) => i >= 0);
     const yearCol = cols.findIndex((c) => c?.type === 'year');
     if (leadCols.length === 0 && supportCols.length === 0 && yearCol < 0) continue;
-    const textCols = cols.map((c, i) => (c?.type === 'text' && !c.carries ? i : -1)).filter((i) => i >= 0);
+    const textCols = cols
+      .map((c, i) => (c?.type === 'text' && !c.carries && !REMARK_HEADER.test(table.header[i].s) ? i : -1))
+      .filter((i) => i >= 0);
     const textCol = textCols[textCols.length - 1] ?? cols.findIndex((c) => c?.type === 'text');
     if (textCol < 0) continue;
+    // `重点任务 | 具体内容`: the task's name and what it holds make its text together (not 备注).
+    const named = textCols.filter((i) => i < textCol && TASK_NAME_HEADER.test(table.header[i].s));
     const section = sectionAt(doc.sections, table.range[0]);
     table.rows.forEach((row, r) => {
-      const text = row[textCol];
-      if (!text?.s) return;
+      const detail = row[textCol];
+      if (!detail?.s) return;
+      const names = named.map((i) => row[i]).filter((c): c is Txt => !!c?.s && c.s !== detail.s);
+      const text = names.length ? joinTxt([...names.map((n) => trimTxt(n, '。.，,；;:： ')), detail], '：') : detail;
       const yearCell = yearCol >= 0 ? row[yearCol] : null;
       // Without a deadline column, a deadline stated in the task itself (`到2025年前…`).
       const inText = DEADLINE.exec(text.s);
@@ -366,7 +383,7 @@ function tableTasks(doc: Doc, out: Task[]): void {
         ),
         section: section?.id ?? null,
         table: table.id,
-        range: table.cellRanges[r][textCol] ?? table.rowRanges[r],
+        range: taskRange(table.cellRanges[r], named, textCol) ?? table.rowRanges[r],
       });
     });
   }
