@@ -467,6 +467,21 @@ describe('tasks', () => {
     ]);
   });
 
+  it('repeats a lead cell a copied table left blank under a merged one', () => {
+    const rows = [
+      '序号\t工作任务\t牵头单位\t配合单位\t完成时限',
+      '1\t新建城东第二小学\t县教育局\t县发展改革局\t2025年8月底前',
+      '2\t改扩建3所初中学校\t\t县财政局\t2026年8月底前',
+      '3\t招聘教师200名\t县人力资源社会保障局\t县教育局\t2024年9月底前',
+    ];
+    const out = extract(`附件\n${rows.join('\n')}`);
+    expect(out.tasks.map((t) => [t.lead, t.support])).toEqual([
+      [['县教育局'], ['县发展改革局']],
+      [['县教育局'], ['县财政局']],
+      [['县人力资源社会保障局'], ['县教育局']],
+    ]);
+  });
+
   it('gives the first unit of each list the lead where the document says so', () => {
     const out = extract(
       '（各项任务中列第一位的单位为牵头单位，其余为配合单位）\n一、重点任务\n（一）提振餐饮消费。举办美食节3场。（责任单位：区商务局，区市场监管局、湖滨街道办事处按职责分工负责）\n（二）发展夜间经济。（区文旅局牵头，区公安分局配合）',

@@ -364,9 +364,16 @@ function tableTasks(doc: Doc, out: Task[]): void {
     // `重点任务 | 具体内容`: the task's name and what it holds make its text together (not 备注).
     const named = textCols.filter((i) => i < textCol && TASK_NAME_HEADER.test(table.header[i].s));
     const section = sectionAt(doc.sections, table.range[0]);
+    // An empty lead cell under a filled one is a merged cell a copy left blank: it repeats the one above.
+    const above = new Map<number, Txt>();
     table.rows.forEach((row, r) => {
       const detail = row[textCol];
       if (!detail?.s) return;
+      const leadCell = (i: number): Txt => {
+        const cell = row[i];
+        if (cell?.s) above.set(i, cell);
+        return cell?.s ? cell : (above.get(i) ?? { s: '', o: '' });
+      };
       const names = named.map((i) => row[i]).filter((c): c is Txt => !!c?.s && c.s !== detail.s);
       const text = names.length ? joinTxt([...names.map((n) => trimTxt(n, '。.，,；;:： ')), detail], '：') : detail;
       const yearCell = yearCol >= 0 ? row[yearCol] : null;
@@ -378,8 +385,8 @@ function tableTasks(doc: Doc, out: Task[]): void {
         deadline,
         deadlineText: deadline === null && yearCell?.s ? yearCell : null,
         ...markedLead(
-          dedupeUnits(leadCols.flatMap((i) => listRoles(row[i]).lead)),
-          dedupeUnits([...leadCols.flatMap((i) => listRoles(row[i]).support), ...supportCols.flatMap((i) => splitUnits(row[i]))]),
+          dedupeUnits(leadCols.flatMap((i) => listRoles(leadCell(i)).lead)),
+          dedupeUnits([...leadCols.flatMap((i) => listRoles(leadCell(i)).support), ...supportCols.flatMap((i) => splitUnits(row[i]))]),
         ),
         section: section?.id ?? null,
         table: table.id,
