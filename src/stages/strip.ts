@@ -348,7 +348,8 @@ export function stripSpam(doc: Doc): Doc {
     lines.forEach((l, i) => {
       const t = texts[i].trim();
       if (verdicts[i] || !t || !isOutside(doc.map[l.start + texts[i].indexOf(t)])) return;
-      if (METADATA_LINE.test(t)) return;
+      // A label alone (`索引号：`, its value in the next cell) carries nothing once its value is gone.
+      if (METADATA_LINE.test(t) && !(INFO_FIELD.test(t) && /^[^:：]*[:：]$/.test(t))) return;
       verdicts[i] = { kind: 'navigation', reason: 'outside-main-content' };
     });
   }
