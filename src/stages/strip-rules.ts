@@ -122,6 +122,12 @@ export const LEXICON: readonly LexiconFamily[] = [
       '网站地图',
       '无障碍浏览',
       '长者模式',
+      '相关阅读',
+      '请输入搜索关键词',
+      '请输入关键词',
+      '请输入关键字',
+      'QQ空间',
+      '分享：',
     ],
   },
   {
@@ -155,6 +161,7 @@ export const LEXICON: readonly LexiconFamily[] = [
       '上一主题',
       '下一主题',
       '支持 反对',
+      '本帖最后由',
     ],
   },
   {
@@ -220,6 +227,9 @@ export const LEXICON: readonly LexiconFamily[] = [
       '仅供学习交流',
       'VIP专享',
       '相关推荐',
+      '上传者：',
+      '上传者:',
+      '上传时间：',
     ],
   },
 ];

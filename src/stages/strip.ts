@@ -60,10 +60,34 @@ export function isBreadcrumb(line: string): boolean {
   if (line.length > 150) return false;
   if (BREADCRUMB_LEAD.test(line)) return true;
   if (!/[>＞»›→]/.test(line)) return false;
-  const parts = line.split(/\s*(?:>|＞|»|›|→|->)\s*/);
+  const parts = line.split(/\s*(?:>|＞|»|›|→|->)+\s*/);
   if (parts.length < 3 || !parts.every((p) => p.length > 0 && p.length <= 12)) return false;
   // Led by the home page, or by the site's name with a section of a government site after it.
   return /首页|主页|网站首页|论坛|社区|网$/.test(parts[0]) || parts.slice(1).some((p) => NAV_SECTION.test(p));
+}
+
+/** Entries of a site's menu bar and toolbar. */
+const MENU_WORD =
+  /^(?:首页|网站首页|主页|政务服务|互动交流|政民互动|公众参与|数据开放|办事服务|网上办事|新闻中心|English|繁体|繁體|简体|无障碍|长者模式|关怀版|登录|注册|搜索|走进[\u4e00-\u9fff]{1,6})$/;
+
+/**
+ * A menu bar or a breadcrumb written with spaces or bars (`首页　政务公开　政务服务　互动交流`,
+ * `某市人民政府 政务公开 政策文件 市政府文件`, `某市人民政府门户网站 | 繁体 | 无障碍`): short entries,
+ * two of them or more a site's sections.
+ */
+export function isMenuLine(line: string): boolean {
+  if (line.length > 100 || /[。，；！？,]/.test(line)) return false;
+  const parts = line
+    .trim()
+    .split(/[\s\u3000|｜]+/)
+    .filter(Boolean);
+  if (parts.length < 3 || !parts.every((p) => p.length <= 14)) return false;
+  return parts.filter((p) => MENU_WORD.test(p) || NAV_SECTION.test(p)).length >= 2;
+}
+
+/** A line in a script other than Chinese and Latin (a Mongolian or Tibetan site name in a page's header). */
+export function isOtherScriptLine(line: string): boolean {
+  return !/[\u4e00-\u9fff]/.test(line) && (line.match(/[\u1800-\u18af\u0f00-\u0fff\u0600-\u06ff]/g)?.length ?? 0) >= 3;
 }
 
 const CHAPTER_MARKER = /第[一二三四五六七八九十百零〇两\d]{1,4}[章节篇编]/g;
@@ -232,6 +256,8 @@ export function classifyLine(raw: string): Verdict | null {
   if (!line) return null;
   if (isLinkFarm(line)) return { kind: 'spam', reason: 'link-farm' };
   if (isBreadcrumb(line)) return { kind: 'navigation', reason: 'breadcrumb' };
+  if (isMenuLine(line)) return { kind: 'navigation', reason: 'menu' };
+  if (isOtherScriptLine(line)) return { kind: 'navigation', reason: 'other-script' };
   if (SITE_NAME.test(line)) return { kind: 'navigation', reason: 'site-name' };
   if (RELATED_ITEM.test(line)) return { kind: 'navigation', reason: 'related-links' };
   if (isEditorToolbar(line)) return { kind: 'navigation', reason: 'editor-toolbar' };
