@@ -372,6 +372,24 @@ describe('indicators in prose', () => {
   });
 });
 
+describe('indicators in lists and one-year plans', () => {
+  it('leaves the list number out of a name, and gives targets of a one-year plan its year', () => {
+    const out = extract(
+      '棠溪县2024年和美乡村建设重点任务清单\n专栏　主要目标\n1.农村卫生厕所普及率达到85%以上；\n（2）农村生活污水治理率达到40%；\n②2026年上半年实现城区公办幼儿园托班开设率达到50%。',
+    );
+    expect(out.indicators.map((i) => [i.name, i.target?.raw, i.target?.year])).toEqual([
+      ['农村卫生厕所普及率', '85%以上', 2024],
+      ['农村生活污水治理率', '40%', 2024],
+      ['城区公办幼儿园托班开设率', '50%', 2026],
+    ]);
+  });
+
+  it('leaves targets without a year alone in a plan over several years', () => {
+    const out = extract('棠溪县乡村建设三年行动方案（2024—2026年）\n一、主要目标\n农村卫生厕所普及率达到85%以上。');
+    expect(out.indicators[0].target?.year ?? null).toBeNull();
+  });
+});
+
 describe('indicators from tables', () => {
   it('reads seed 002 with baseline and target years from the header, nature and category', () => {
     const inds = extractSeed('002').indicators.filter((i) => i.table);

@@ -65,6 +65,16 @@ export function documentYear(doc: Doc): number | null {
   return doc.facts.date ? Number(doc.facts.date.slice(0, 4)) : null;
 }
 
+/**
+ * The year of a plan for one year (`2024年…工作要点`, `…2024年工作计划`, `2024年…任务清单`): what it
+ * sets without a year of its own is for that year. Null for plans over several years.
+ */
+export function oneYearPlan(doc: Doc): number | null {
+  const title = doc.facts.title?.s ?? '';
+  const m = /((?:19|20)\d{2})\s*年(?:度)?[^\d]*(?:要点|计划|安排|任务|清单|台账|方案)/.exec(title);
+  return m && !/(?:19|20)\d{2}\s*[—–\-~至到]/.test(title) ? Number(m[1]) : null;
+}
+
 export function extractGoals(doc: Doc): Doc {
   const goals: Goal[] = [];
   const issued = documentYear(doc);

@@ -12,6 +12,7 @@ import { bodySentences, trimTxt, txt, type Doc, type Indicator, type Range, type
 import { parseValue } from '../pipeline/values.js';
 import { cellType, columnTypes } from './tables.js';
 import { sectionAt, withAncestors } from './segment.js';
+import { oneYearPlan } from './extract-goals.js';
 
 /** A number, with thousands separators or without (`6,000张`). */
 const NUM = '(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)(?:\\.\\d+)?';
@@ -131,7 +132,9 @@ const NAME_PERCENT = new RegExp(`(达标|覆盖率|率|比例|比重|占比)\\s*
 
 const NAME_STOP = /[，,。；;：:、！？\n（(\u3000]/;
 const LEADING_FURNITURE =
-  /^(?:(?:力争|争取|确保)?(?:到|至|截至)?(?:19|20)\d{2}\s*年(?:底|末)?前?[，,]?|(?:并|并且)?(?:在|于)(?:19|20)\d{2}\s*年(?:底|末)?(?:前|内)?|其中|力争|争取|确保|推动|实现|使|要|可以将|将|把|全面|进一步|基本|逐步|按照|按)+/;
+  /^(?:\s*(?:\d{1,2}\s?[.．、](?!\d)|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*)?(?:(?:力争|争取|确保)?(?:到|至|截至)?(?:19|20)\d{2}\s*年(?:底|末|[上下]半年|第?[一二三四]季度)?前?[，,]?|(?:并|并且)?(?:在|于)(?:19|20)\d{2}\s*年(?:底|末)?(?:前|内)?|其中|力争|争取|确保|推动|实现|使|要|可以将|将|把|全面|进一步|基本|逐步|按照|按)+/;
+
+const LIST_NUMBER = /^\s*(?:\d{1,2}\s?[.．、](?!\d)|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|[一二三四五六七八九十]{1,3}[、.．])\s*/;
 
 function valueOf(doc: Doc, start: number, end: number, year: number | null, comparator?: Value['comparator']): Value {
   const raw = trimTxt(txt(doc, start, end));
@@ -140,7 +143,7 @@ function valueOf(doc: Doc, start: number, end: number, year: number | null, comp
 }
 
 const YEAR_BEFORE =
-  /(?:到|至|截至)\s*((?:19|20)\d{2})\s*年|(?:^|[。；;\n])\s*((?:19|20)\d{2})\s*年(?:底|末)?[，,]|((?:19|20)\d{2})\s*年(?:\d{1,2}月)?(?:底|末)?(?:前|以前)|(?:^|[。；;\n])\s*((?:19|20)\d{2})\s*年[^。；;\n，,]{0,30}?目标(?:是|为)?[:：]/g;
+  /(?:到|至|截至)\s*((?:19|20)\d{2})\s*年|(?:^|[。；;\n])\s*((?:19|20)\d{2})\s*年(?:底|末)?[，,]|((?:19|20)\d{2})\s*年(?:(?:\d{1,2}月)?(?:底|末)?(?:前|以前)|[上下]半年|第?[一二三四]季度)|(?:^|[。；;\n])\s*((?:19|20)\d{2})\s*年[^。；;\n，,]{0,30}?目标(?:是|为)?[:：]/g;
 
 /** The nearest `到20XX年` (or `20XX年，` at a sentence start) before `at`, within the paragraph. */
 export function yearBefore(text: string, paragraphStart: number, at: number): number | null {
@@ -257,6 +260,9 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
     while (name[1] - name[0] > 2 && /[（(\s]/.test(doc.text[name[1] - 1])) name = [name[0], name[1] - 1];
     // `（2000年底前建成）的老旧小区改造`: what describes the thing before 的 is not part of its name.
     if (doc.text[name[0]] === '的') name = [name[0] + 1, name[1]];
+    // `1.农村卫生厕所普及率`, `（2）…`, `②…`: the list item's number is not part of the name.
+    const numbered = LIST_NUMBER.exec(doc.text.slice(name[0], Math.min(name[1], name[0] + 8)));
+    if (numbered) name = [name[0] + numbered[0].length, name[1]];
     if (name[1] - name[0] < 2) return;
     // `给予最高20万元资助`, `奖励金额最高不超过50万元`: the cap of an award, not a target.
     if (AWARD_CAP.test(doc.text.slice(name[0], name[1]))) return;
@@ -591,6 +597,9 @@ export function extractIndicators(doc: Doc): Doc {
       out,
     );
   }
+  // In a plan for one year, a target stated without a year is for that year.
+  const planYear = oneYearPlan(doc);
+  if (planYear !== null) for (const i of out) if (i.table === null && i.target && i.target.year === null) i.target.year = planYear;
   // A target dated before the document itself is a reported result, not a target.
   const issued = doc.facts.date ? Number(doc.facts.date.slice(0, 4)) : null;
   const planned = out.filter((i) => i.table !== null || issued === null || i.target?.year == null || i.target.year >= issued);

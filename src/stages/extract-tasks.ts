@@ -10,7 +10,7 @@ import { foldChineseYears } from '../pipeline/numerals.js';
 import { bodySentences, joinTxt, trimTxt, txt, type Doc, type Range, type Section, type Task, type Txt } from '../pipeline/doc.js';
 import { isUnitListText, looksLikeUnit, splitUnits, trailingUnitList } from '../pipeline/units.js';
 import { columnTypes } from './tables.js';
-import { documentYear, isGoalContext } from './extract-goals.js';
+import { documentYear, isGoalContext, oneYearPlan } from './extract-goals.js';
 import { flattenSections, sectionAt } from './segment.js';
 
 /** Labels of lead units; 牵头 is the firmer: beside it, a 责任单位 list names the units that share the work. */
@@ -217,10 +217,7 @@ const WITHIN_YEAR =
  * the year its title names.
  */
 function yearOfPlanDeadline(doc: Doc, text: string): number | null {
-  if (!WITHIN_YEAR.test(text)) return null;
-  const title = doc.facts.title?.s ?? '';
-  const m = /((?:19|20)\d{2})\s*年(?:度)?[^\d]*(?:要点|计划|安排|任务|清单|台账|方案)/.exec(title);
-  return m && !/(?:19|20)\d{2}\s*[—–\-~至到]/.test(title) ? Number(m[1]) : null;
+  return WITHIN_YEAR.test(text) ? oneYearPlan(doc) : null;
 }
 
 /** A closing bracket of units ends the paragraph: `…。（市生态环境局牵头，市发展改革委配合）`. */
