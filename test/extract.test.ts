@@ -384,6 +384,13 @@ describe('indicators in lists and one-year plans', () => {
     ]);
   });
 
+  it('reads a target in a unit of concentration', () => {
+    const out = extract('一、主要目标\n到2026年，县城污水处理厂进水生化需氧量（BOD）浓度达到100毫克/升以上。');
+    expect(out.indicators.map((i) => [i.name, i.target?.raw, i.target?.unit, i.target?.year])).toEqual([
+      ['县城污水处理厂进水生化需氧量（BOD）浓度', '100毫克/升以上', '毫克/升', 2026],
+    ]);
+  });
+
   it('leaves targets without a year alone in a plan over several years', () => {
     const out = extract('棠溪县乡村建设三年行动方案（2024—2026年）\n一、主要目标\n农村卫生厕所普及率达到85%以上。');
     expect(out.indicators[0].target?.year ?? null).toBeNull();

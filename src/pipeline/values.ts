@@ -12,6 +12,17 @@ export interface ParsedValue {
 
 /** Units in the order they must be tried (longest first). */
 export const UNITS = [
+  '毫克/立方米',
+  '微克/立方米',
+  'μg/m³',
+  '毫克/升',
+  'mg/L',
+  '万吨标准煤',
+  '吨标准煤',
+  '亿千瓦时',
+  '万千瓦时',
+  '千瓦时',
+  '分贝',
   '个百分点',
   '个工作日',
   '工作日',
