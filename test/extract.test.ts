@@ -170,6 +170,19 @@ describe('goals', () => {
   });
 });
 
+describe('goals announced in the text', () => {
+  it('reads dated statements after 主要目标是： or 明确， as goals outside a goal section', () => {
+    const out = extract(
+      '三、主要内容\n主要目标是：2024年底前，实现家政服务信用信息平台县级全覆盖。到2026年，全省家政服务业营业收入达到600亿元。\n四、政策措施\n《实施方案》明确，到2027年，设备投资规模较2023年增长25%以上。\n到2025年，完成旧城改造100处。',
+    );
+    expect(out.goals.map((g) => [g.year, g.text])).toEqual([
+      [2024, '2024年底前，实现家政服务信用信息平台县级全覆盖。'],
+      [2026, '到2026年，全省家政服务业营业收入达到600亿元。'],
+      [2027, '到2027年，设备投资规模较2023年增长25%以上。'],
+    ]);
+  });
+});
+
 describe('indicators in prose', () => {
   const one = (text: string) => extract(`一、主要目标\n${text}`).indicators;
   it.each([

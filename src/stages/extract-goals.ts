@@ -13,7 +13,7 @@ import { flattenSections, sectionAt, withAncestors } from './segment.js';
  * clause of its own between commas (`…六大行动，到2025年，全面完成…`).
  */
 export const DATED_START =
-  /(?:^|(?<=[。；;！？!?：:]))[ \t\u3000]*((?:力争|争取|预计)?(?:(?:到|至|展望)\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?[，,]?|((?:19|20)\d{2})\s*年(?:底|末)?[，,]))|(?<=[，,])((?:力争|争取)?(?:到|至|展望)\s*((?:19|20)\d{2})\s*年(?:底|末)?前?[，,])/g;
+  /(?:^|(?<=[。；;！？!?：:]))[ \t\u3000]*((?:力争|争取|预计)?(?:(?:到|至|展望)\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?[，,]?|((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?[，,]))|(?<=[，,])((?:力争|争取)?(?:到|至|展望)\s*((?:19|20)\d{2})\s*年(?:底|末)?前?[，,])/g;
 
 /** Headings under which dated statements state the plan's goals. */
 const GOAL_HEADING = /目标|主要目|总体要求|总体思路|指导思想|发展方向|愿景|总体安排|基本原则|工作要求/;
@@ -21,7 +21,17 @@ const GOAL_HEADING = /目标|主要目|总体要求|总体思路|指导思想|�
 export function isGoalContext(doc: Doc, offset: number): boolean {
   const s = sectionAt(doc.sections, offset);
   if (!s) return true;
-  return withAncestors(doc.sections, s).some((a) => GOAL_HEADING.test(a.heading.s));
+  return withAncestors(doc.sections, s).some((a) => GOAL_HEADING.test(a.heading.s)) || announcedGoal(doc, offset);
+}
+
+/** `主要目标是：到2025年，…`, `《实施方案》明确，到2025年，…`: a sentence that says goals follow. */
+const ANNOUNCES_GOAL = /(?:目标(?:任务)?(?:是|为)?|以下目标|总体要求(?:是|为))[:：]|(?:明确|提出)[，,：:]\s*$/;
+
+/** Whether the paragraph before a dated statement announces it (and the statements after it) as goals. */
+function announcedGoal(doc: Doc, offset: number): boolean {
+  let from = offset;
+  while (from > 0 && offset - from < 300 && doc.text[from - 1] !== '\n') from--;
+  return ANNOUNCES_GOAL.test(doc.text.slice(from, offset));
 }
 
 export interface DatedStatement {

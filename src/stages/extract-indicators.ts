@@ -437,6 +437,40 @@ function headerYear(h: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+const BASELINE_HEADER = /基期|基准|现状|基数|实际/;
+const TARGET_HEADER = /目标|预期|规划/;
+
+/**
+ * Which value columns hold the baseline and the targets: a column labelled 基期/现状 (the latest
+ * such), else the first column of a year before the document's, is the baseline; of the columns
+ * after it (those labelled 目标 where some are), the one of the plan's end year, else the latest,
+ * is the target, and the others are the targets of other years.
+ */
+function valueColumns(
+  doc: Doc,
+  table: Table,
+  levels: readonly number[],
+  valueCols: readonly number[],
+): { baselineIndex: number; targetIndex: number; milestones: number[] } {
+  const header = (i: number) => table.header[i].s;
+  const issued = doc.facts.date ? Number(doc.facts.date.slice(0, 4)) : null;
+  const labelled = levels.filter((i) => BASELINE_HEADER.test(header(i)) && !TARGET_HEADER.test(header(i)));
+  let baselineIndex = labelled.length ? labelled[labelled.length - 1] : -1;
+  if (baselineIndex < 0 && levels.length > 1 && !TARGET_HEADER.test(header(levels[0]))) {
+    const year = headerYear(header(levels[0]));
+    if (issued === null || year === null || year < issued) baselineIndex = levels[0];
+  }
+  let targets = levels.filter((i) => i > baselineIndex && !labelled.includes(i));
+  if (targets.some((i) => TARGET_HEADER.test(header(i)))) targets = targets.filter((i) => TARGET_HEADER.test(header(i)));
+  if (targets.length === 0)
+    return { baselineIndex, targetIndex: levels[levels.length - 1] ?? valueCols[valueCols.length - 1], milestones: [] };
+  const end = doc.facts.period?.end;
+  const byYear = (i: number) => headerYear(header(i)) ?? 0;
+  const main = targets.find((i) => end !== undefined && byYear(i) === end) ?? targets.reduce((a, b) => (byYear(b) >= byYear(a) ? b : a));
+  const milestones = targets.filter((i) => i !== main && headerYear(header(i)) !== null);
+  return { baselineIndex, targetIndex: main, milestones };
+}
+
 function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
   const cols = columnTypes(table);
   // A column headed like a value (`目标`) that holds words in most rows (`一、生态宜居`) is a group
@@ -457,9 +491,7 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
     // A growth-rate column (`年均增长`) is neither the baseline nor the target.
     const isGrowth = (i: number) => /^年均/.test(table.header[i].s);
     const levels = valueCols.filter((i) => !isGrowth(i));
-    const baselineIndex = levels.find((i) => /基期|基准|现状|基数/.test(table.header[i].s)) ?? (levels.length > 1 ? levels[0] : -1);
-    const targetIndex =
-      levels.find((i) => /目标|预期|规划/.test(table.header[i].s)) ?? levels[levels.length - 1] ?? valueCols[valueCols.length - 1];
+    const { baselineIndex, targetIndex, milestones } = valueColumns(doc, table, levels, valueCols);
     const yearIndex = cols.findIndex((c) => c?.type === 'year');
     const growthIndex = valueCols.find(isGrowth) ?? -1;
     if (nameIndex < 0) return;
@@ -495,7 +527,7 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
       const target = cellValue(targetIndex, targetYear) ?? (growthIndex >= 0 ? cellValue(growthIndex, targetYear) : null);
       // `1.地区生产总值`: the list number in front of a name is not part of it, nor a unit closing it.
       const nameEnd = name.s.length - (bracketed ? bracketed[0].length : 0);
-      out.push({
+      const indicator: Indicator = {
         name: { s: name.s.slice(numbered, nameEnd).replace(/\s+/g, ''), o: name.o.slice(numbered, nameEnd).replace(/\s+/g, '') },
         category: categoryIndex >= 0 && row[categoryIndex]?.s ? row[categoryIndex] : null,
         baseline: cellValue(baselineIndex, baselineIndex >= 0 ? headerYear(table.header[baselineIndex].s) : null),
@@ -504,7 +536,13 @@ function tableIndicators(doc: Doc, table: Table, out: Indicator[]): void {
         section: section?.id ?? null,
         table: table.id,
         range: ranges[nameIndex] ?? table.rowRanges[r],
-      });
+      };
+      out.push(indicator);
+      // The targets of other years the table sets (`2025年 | 2027年`): one indicator each, after the plan's own.
+      for (const i of milestones) {
+        const milestone = cellValue(i, headerYear(table.header[i].s));
+        if (milestone) out.push({ ...indicator, target: milestone });
+      }
     });
     return;
   }

@@ -417,10 +417,10 @@ function datedTasks(doc: Doc, out: Task[]): void {
 }
 
 /** `（各项任务中列第一位的单位为牵头单位，其余为配合单位）`: the document's rule for its unit lists. */
-const FIRST_LEADS = /(?:列|排)(?:在|于)?(?:第一位|首位|第一)的?(?:为|是)?(?:单位|部门)?(?:为|是)?牵头(?:单位|部门)/;
+const FIRST_LEADS = /(?:列|排)(?:在|于)?(?:第一位|首位|第一)(?:的|者)?(?:为|是)?(?:单位|部门)?(?:为|是)?牵头(?:单位|部门)/;
 
 function firstLeads(doc: Doc): boolean {
-  for (const l of doc.lines) if (!l.removed && l.end - l.start < 400 && FIRST_LEADS.test(doc.text.slice(l.start, l.end))) return true;
+  for (const l of doc.lines) if (!l.removed && FIRST_LEADS.test(doc.text.slice(l.start, l.end))) return true;
   return false;
 }
 

@@ -91,6 +91,8 @@ export const LEXICON: readonly LexiconFamily[] = [
     strength: 'strong',
     terms: [
       '扫一扫在手机打开当前页',
+      '扫一扫在手机上查看',
+      '在手机上查看当前页面',
       '在手机打开当前页',
       '【打印】',
       '【字体',
@@ -187,6 +189,45 @@ export const LEXICON: readonly LexiconFamily[] = [
       '回复',
       '收藏',
       '分享',
+    ],
+  },
+  {
+    // A WeChat public account's frame around an article it reposts: follow prompts, reactions, the
+    // editors' credits and the list of earlier posts.
+    name: 'wechat',
+    kind: 'navigation',
+    strength: 'strong',
+    terms: [
+      '点击上方蓝字',
+      '关注我们',
+      '长按识别二维码',
+      '长按二维码',
+      '一键三连',
+      '点赞、在看',
+      '分享、点赞',
+      '点个在看',
+      '往期推荐',
+      '往期回顾',
+      '推荐阅读',
+      '预览时标签不可点',
+      '微信扫一扫',
+      '阅读原文',
+    ],
+  },
+  {
+    // A repost's credits on blogs and collection sites.
+    name: 'repost',
+    kind: 'boilerplate',
+    strength: 'strong',
+    terms: [
+      '【转载】',
+      '本文转载自',
+      '原文地址',
+      '如有侵权请联系删除',
+      '如有侵权，请联系删除',
+      '转载请注明出处',
+      '文章来源：',
+      '版权声明：',
     ],
   },
   {

@@ -85,6 +85,10 @@ export function isMenuLine(line: string): boolean {
   return parts.filter((p) => MENU_WORD.test(p) || NAV_SECTION.test(p)).length >= 2;
 }
 
+/** An article's credits on a line of their own: `编辑：陈思琪`, `审核：周建国　校对：林晓`. */
+const CREDIT_LINE =
+  /^\s*(?:(?:编辑|审核|校对|责编|监制|初审|复审|终审|供稿|撰稿|摄影|图片|文字|记者|通讯员|来源)\s*[:：|｜]\s*[^\s，,。；;：:]{1,20}\s*){1,4}$/;
+
 /** A line in a script other than Chinese and Latin (a Mongolian or Tibetan site name in a page's header). */
 export function isOtherScriptLine(line: string): boolean {
   return !/[\u4e00-\u9fff]/.test(line) && (line.match(/[\u1800-\u18af\u0f00-\u0fff\u0600-\u06ff]/g)?.length ?? 0) >= 3;
@@ -257,6 +261,7 @@ export function classifyLine(raw: string): Verdict | null {
   if (isLinkFarm(line)) return { kind: 'spam', reason: 'link-farm' };
   if (isBreadcrumb(line)) return { kind: 'navigation', reason: 'breadcrumb' };
   if (isMenuLine(line)) return { kind: 'navigation', reason: 'menu' };
+  if (CREDIT_LINE.test(line)) return { kind: 'navigation', reason: 'credits' };
   if (isOtherScriptLine(line)) return { kind: 'navigation', reason: 'other-script' };
   if (SITE_NAME.test(line)) return { kind: 'navigation', reason: 'site-name' };
   if (RELATED_ITEM.test(line)) return { kind: 'navigation', reason: 'related-links' };

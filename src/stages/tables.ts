@@ -54,6 +54,14 @@ const HEADER_VOCABULARY: { re: RegExp; type: ColumnType; carries: boolean }[] = 
 export function headerColumnType(text: string): { type: ColumnType; carries: boolean } | null {
   // A header cell broken over lines (`指标<br>性质`) is one word.
   const cell = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
+  const found = vocabularyType(cell);
+  if (found || !/[（(〔\[【]/.test(cell)) return found;
+  // A qualifier in brackets (`2023年（基期）`, `年均增长〔累计〕`): the header word without it.
+  const bare = cell.replace(/[（(〔\[【](?:基期|基准|基数|现状|目标|预期|规划|实际|累计|预计)值?[）)〕\]】]/g, '');
+  return bare && bare !== cell ? vocabularyType(bare) : null;
+}
+
+function vocabularyType(cell: string): { type: ColumnType; carries: boolean } | null {
   for (const v of HEADER_VOCABULARY) {
     if (!v.re.test(cell)) continue;
     // A long line that only mentions 指标 or 任务 is the table's title (`2020年城市体检指标体系`), not a column.
