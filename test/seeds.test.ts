@@ -126,6 +126,7 @@ describe('robustness', () => {
     // Short lines of organ endings that never close as an organ run: one nested repetition of the
     // organ pattern took 27 s on a 40-character line.
     ['short lines of organ endings', (n: number) => `${'局'.repeat(36)}x关于\n${'局'.repeat(36)}x文件\n`.repeat(n / 80)],
+    ['many lines of an aligned table header', (n: number) => '序号  指标名称  单位  2020年  2025年\n\n'.repeat(n / 30)],
     ['many lines of one width', (n: number) => '各地要把这项工作摆上重要议事日程明确责任分工落实工作措施确保\n'.repeat(n / 31)],
     ['many page numbers between cut lines', (n: number) => '各地要把这项工作摆上重要议事日程明确责任\n\n第1页/共5页\n\n'.repeat(n / 32)],
     ['spaced digits in a text that spaces every digit', (n: number) => `到2 0 0 5年，按2 0 0 0年计算，${'1 '.repeat(n / 2)}%`],

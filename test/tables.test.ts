@@ -396,6 +396,36 @@ describe('table headers and notes', () => {
     expect(out.tables[0].rows).toEqual(rows);
   });
 
+  it('reads a table aligned with runs of spaces across a page break that repeats its header', () => {
+    const header = '序号  指标名称                    单位    2020年    2025年    属性';
+    const text = [
+      '一、主要指标',
+      header,
+      '1     粮食播种面积                万亩    86.5      ≥86       约束性',
+      '2     粮食总产量                  万吨    35.2      ≥35       约束性',
+      '3     农作物耕种收综合机械化率    %       78        85        预期性',
+      '',
+      '— 3 —',
+      '',
+      header,
+      '4     农村居民人均可支配收入      元      16820     ≥24000    预期性',
+      '5     农村自来水普及率            %       91        ≥95       预期性',
+      '',
+      '二、主要任务',
+      '稳定粮食生产。',
+    ].join('\n');
+    const out = extract(text);
+    expect(out.tables).toHaveLength(1);
+    expect(out.tables[0].header).toEqual(['序号', '指标名称', '单位', '2020年', '2025年', '属性']);
+    expect(out.tables[0].rows.map((r) => [r[1], r[3], r[4]])).toEqual([
+      ['粮食播种面积', '86.5', '≥86'],
+      ['粮食总产量', '35.2', '≥35'],
+      ['农作物耕种收综合机械化率', '78', '85'],
+      ['农村居民人均可支配收入', '16820', '≥24000'],
+      ['农村自来水普及率', '91', '≥95'],
+    ]);
+  });
+
   it('ends a table flattened a cell per line at its note', () => {
     const cells = [
       '序号',

@@ -12,7 +12,7 @@
  *   6. script: the analysis text is simplified; the source script is kept alongside, same length.
  */
 import { applyEdits, editsFromRegex, type Edit, type MappedText } from '../pipeline/mapped-text.js';
-import { splitIntoLines, type Doc, type Message, type Removal } from '../pipeline/doc.js';
+import { splitIntoLines, type Doc, type Line, type Message, type Removal } from '../pipeline/doc.js';
 import { isFoldedWide } from '../pipeline/numerals.js';
 import { detectScript, toSimplified } from './script.js';
 import { headerColumnType } from './tables.js';
@@ -106,8 +106,11 @@ export function removePageNumbers(mt: MappedText, removed: Removal[]): MappedTex
     // one, or a label's value (`责任单位：县城市管理` / `局、县住房城乡建设局`).
     const length = previous.trim().length;
     const text = length >= 30 || (length >= 16 && !OUTLINE_START.test(previous)) || /[：:]./.test(previous);
+    // A table row (cells apart by tabs or aligned by runs of spaces) is never cut mid-sentence.
+    const row = /\S(?:\t| {2,})\S/.test(previous);
     const cut =
       text &&
+      !row &&
       after < lines.length &&
       !SENTENCE_END.test(previous) &&
       !/[：:]$/.test(previous) &&
@@ -167,7 +170,15 @@ export function spaceTablesToTabs(mt: MappedText): MappedText {
   const cellsOf = (k: number) => mt.text.slice(lines[k].start, lines[k].end).trim().split(/ +/);
   for (let i = 0; i < lines.length; i++) {
     const line = mt.text.slice(lines[i].start, lines[i].end);
-    if (line.length > 80 || !line.includes(' ') || line.includes('\t')) continue;
+    if (!line.includes(' ') || line.includes('\t')) continue;
+    if (/\S {2,}\S/.test(line)) {
+      const end = alignedTable(mt.text, lines, i, edits);
+      if (end > i) {
+        i = end - 1;
+        continue;
+      }
+    }
+    if (line.length > 80) continue;
     const header = cellsOf(i);
     if (header.length < 4 || header.some((c) => c.length > 12) || !/[号號指标標单單属屬年]/.test(line)) continue;
     const words = toSimplified(line.trim())
@@ -185,7 +196,52 @@ export function spaceTablesToTabs(mt: MappedText): MappedText {
     }
     i = k - 1;
   }
+  edits.sort((a, b) => a.start - b.start);
   return edits.length ? applyEdits(mt, edits) : mt;
+}
+
+/**
+ * A table a copy aligned with runs of spaces (`序号  指标名称      单位    2020年`), rows led by their
+ * number, possibly across a page break where the header comes again: each run of spaces becomes one
+ * tab, and the repeated header goes. Returns the index of the line after the table, or `i` if none.
+ */
+function alignedTable(text: string, lines: readonly Line[], i: number, edits: Edit[]): number {
+  const cells = (k: number) => text.slice(lines[k].start, lines[k].end).trim().split(/ {2,}/);
+  const header = cells(i);
+  const headerText = header.join('|');
+  if (header.length < 4 || header.some((c) => c.length > 14)) return i;
+  if (header.map((c) => toSimplified(c.replace(/ /g, ''))).filter((c) => headerColumnType(c) !== null).length < 3) return i;
+  const tabs = (k: number) => {
+    const t = text.slice(lines[k].start, lines[k].end);
+    const lead = t.length - t.trimStart().length;
+    for (const m of t.trimEnd().slice(lead).matchAll(/ {2,}/g))
+      edits.push({ start: lines[k].start + lead + m.index, end: lines[k].start + lead + m.index + m[0].length, insert: '\t' });
+  };
+  const rows: number[] = [];
+  const repeats: number[] = [];
+  // A page break holds a few lines (blank, page number, the header again): a longer gap ends the
+  // table, which keeps the scan from each header-like line short.
+  let gap = 0;
+  for (let k = i + 1; k < lines.length && gap <= 6; k++) {
+    const t = text.slice(lines[k].start, lines[k].end);
+    gap++;
+    if (!t.trim() || PAGE_NUMBER_LINE.test(t)) continue;
+    const c = cells(k);
+    if (c.join('|') === headerText) {
+      if (rows.length === 0) break;
+      repeats.push(k);
+    } else if (/^\s*\d{1,3}(?: {2,}|$)/.test(t) && c.length >= header.length - 1 && c.length <= header.length) {
+      rows.push(k);
+      gap = 0;
+    } else break;
+  }
+  if (rows.length < 2) return i;
+  // The table ends at its last row: blank lines after it are not part of it.
+  const last = rows[rows.length - 1];
+  tabs(i);
+  for (const r of rows) tabs(r);
+  for (const r of repeats) if (r < last) edits.push({ start: lines[r].start, end: lines[r].end, insert: '' });
+  return last + 1;
 }
 
 const TITLE_LIKE_MAX = 40;
