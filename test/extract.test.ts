@@ -133,6 +133,15 @@ describe('document facts', () => {
     expect(d).toMatchObject({ region: '临澜新区', issuer: ['临澜新区（临澜经济技术开发区）管理委员会'], date: '2024-03-26' });
   });
 
+  it.each([
+    ['景岚县人民政府办公室', '景岚县'],
+    ['重庆市梁滩区安全生产委员会', '梁滩区'],
+    ['广州市花都区科技工业和信息化局', '花都区'],
+  ])('takes the region of %s from the organ’s own place name', (issuer, region) => {
+    const d = extract(`${issuer}关于印发安全生产工作要点的通知\n各有关单位：\n现印发给你们。\n一、总体要求\n坚持安全第一。`).document;
+    expect(d.region).toBe(region);
+  });
+
   it('leaves the region null when one office word is all there is', () => {
     expect(extract('公屋申请者的轮候时间会缩短。\n一、主要措施\n加强服务。').document.region).toBeNull();
   });
@@ -517,6 +526,20 @@ describe('tasks', () => {
       [['县教育局'], ['县发展改革局']],
       [['县教育局'], ['县财政局']],
       [['县人力资源社会保障局'], ['县教育局']],
+    ]);
+  });
+
+  it('reads units in 〔〕 brackets and customs offices, and a 责任单位 column beside a 牵头单位 one as support', () => {
+    const out = extract(
+      '一、重点任务\n（一）推进医保改革。（市医保局牵头，琅川海关、各县〔市、区〕人民政府配合）\n附件\n' +
+        [
+          '序号\t任务内容\t牵头单位\t责任单位\t完成时限',
+          '1\t推动步行街改造提升\t县住房和城乡建设局\t县商务局、县自然资源局\t2025年底前',
+        ].join('\n'),
+    );
+    expect(out.tasks.map((t) => [t.lead, t.support])).toEqual([
+      [['市医保局'], ['琅川海关', '各县〔市、区〕人民政府']],
+      [['县住房和城乡建设局'], ['县商务局', '县自然资源局']],
     ]);
   });
 

@@ -24,6 +24,8 @@ describe('parseValue', () => {
     ['下降25%', { value: 25, comparator: null, unit: '%' }],
     ['每亩380公斤', { value: 380, comparator: null, unit: '公斤' }],
     ['100毫克/升以上', { value: 100, comparator: '>=', unit: '毫克/升' }],
+    ['≧90%', { value: 90, comparator: '>=', unit: '%' }],
+    ['≦26', { value: 26, comparator: '<=', unit: null }],
     ['≤30微克/立方米', { value: 30, comparator: '<=', unit: '微克/立方米' }],
     ['480万吨标准煤', { value: 480, comparator: null, unit: '万吨标准煤' }],
   ])('%s', (raw, expected) => {

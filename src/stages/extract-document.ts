@@ -506,18 +506,29 @@ function placeIn(t: Txt, { issuerPrefix }: { issuerPrefix: boolean }): Txt | nul
   if (anon) return { s: anon[0], o: t.o.slice(0, anon[0].length) };
   const slice = (at: number, length: number): Txt => ({ s: t.s.slice(at, at + length), o: t.o.slice(at, at + length) });
   const full = findPlaces(t.s);
+  const literal = issuerPrefix ? ISSUER_PLACE.exec(t.s) : null;
+  const literalAt = literal ? literal.index + literal[0].length - literal[1].length : -1;
   // The most specific place named; on a tie, the first.
   if (full.length) {
     const best = full.reduce((a, b) => (b.level > a.level ? b : a));
+    if (literal) {
+      const literalEnd = literalAt + literal[1].length;
+      // `景岚县人民政府`: a known name (岚县) inside the organ's own longer place name is not the place.
+      // (`广州市花都区`: a place before it, ending like one, is its parent.)
+      const before = t.s.slice(literalAt, best.at);
+      if (best.at > literalAt && best.at + best.length === literalEnd && !/(?:省|市|县|区|州|盟|旗|自治区)$/.test(before))
+        return slice(literalAt, literal[1].length);
+      // `重庆市梁滩区安全生产委员会`: the organ names a place inside the known one, more specific.
+      const rest = t.s.slice(best.at + best.length, literalEnd);
+      if (best.at === literalAt && best.level < 3 && /^[\u4e00-\u9fff]{1,4}[区县旗]$/.test(rest) && !GENERIC_AREA.test(rest))
+        return slice(best.at + best.length, rest.length);
+    }
     return slice(best.at, best.length);
   }
-  if (issuerPrefix) {
-    const literal = ISSUER_PLACE.exec(t.s);
-    if (literal) return slice(literal.index + literal[0].length - literal[1].length, literal[1].length);
-  }
+  if (literal) return slice(literalAt, literal[1].length);
   // A place the gazetteer does not know (new, renamed or anonymised) that opens a title or an organ.
-  const literal = LITERAL_PLACE.exec(t.s);
-  if (literal && !NOT_A_PLACE.test(literal[1]) && !GENERIC_AREA.test(literal[1])) return slice(0, literal[1].length);
+  const opening = LITERAL_PLACE.exec(t.s);
+  if (opening && !NOT_A_PLACE.test(opening[1]) && !GENERIC_AREA.test(opening[1])) return slice(0, opening[1].length);
   // A short form (`广州开发区`) counts only where the name starts: inside words they are noise.
   const lead = /^(?:中共|关于(?:印发|推进|加快|进一步)?)?/.exec(t.s)![0].length;
   const short = findPlaces(t.s.slice(lead), { shortForms: true }).filter((p) => p.at === 0);
@@ -563,7 +574,7 @@ const SAR_WORDS: readonly { region: Txt; words: RegExp }[] = [
 ];
 
 /** The national government's own words, for a text that reports on it without naming a place. */
-const NATIONAL_WORDS = /国务院|总理|全国人大|政府工作报告|党中央|中共中央/g;
+const NATIONAL_WORDS = /国务院|总理|全国人大|党中央|中共中央/g;
 
 function regionByOffice(doc: Doc): Txt | null {
   let text = '';

@@ -19,7 +19,7 @@ const NUM = '(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)(?:\\.\\d+)?';
 /** Units a target can carry, longest first so `万亩` wins over `万`. */
 export const UNIT_ALT =
   '毫克/立方米|微克/立方米|μg/m³|毫克/升|mg/L|万吨标准煤|吨标准煤|亿千瓦时|万千瓦时|千瓦时|分贝|个百分点|个工作日|工作日|/10万|间|公斤|千克|万亿元|亿美元|万美元|亿立方米|万平方米|平方公里|万千瓦|万人次|万吨|万亩|万人|万元|万户|亿元|平方米|立方米|千瓦|兆瓦|公顷|公里|千米|%|％|‰|万|亿|人次|家次|人|张|个|家|所|名|元|次|岁|天|小时|吨|亩|项|座|台|套|户|条|例|辆|床|批|倍|场|处|支|件|部|艘|架|期|篇|米';
-const VALUE = `(?:[≥≤＞＜><]\\s*)?(?:每(?:[亩人户年月周]|星期))?${NUM}(?:\\s*[-—~～至到]\\s*${NUM})?\\s*(?:[万亿](?=${UNIT_ALT}))?(?:${UNIT_ALT})?(?:以上|以下|以内|左右)?`;
+const VALUE = `(?:[≥≤≧≦＞＜><]\\s*)?(?:每(?:[亩人户年月周]|星期))?${NUM}(?:\\s*[-—~～至到]\\s*${NUM})?\\s*(?:[万亿](?=${UNIT_ALT}))?(?:${UNIT_ALT})?(?:以上|以下|以内|左右)?`;
 
 /** Bounds stated as what must not happen (`组团规模不宜超过50平方公里`, `不得低于90%`). */
 const MODALS = ['不宜', '不得', '不应', '不能'];
@@ -80,6 +80,8 @@ const VERBS: [string, Value['comparator']][] = [
   // A comparator written as a symbol right after the name (`婴儿死亡率≤5‰`).
   ['≥', '>='],
   ['≤', '<='],
+  ['≧', '>='],
+  ['≦', '<='],
   ['＞', '>'],
   ['＜', '<'],
   // Growth verbs: the value is a change, not a level; the comparator comes from its suffix.
@@ -296,7 +298,7 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
     const nameRange = nameBefore(doc, scope.start, matchStart);
     if (!nameRange) continue;
     // Symbols and growth verbs belong to the value: `≤5‰`, `下降25%` (a change, not a level).
-    const symbol = /^[≥≤＞＜]$/.test(verb) || VERBS.find(([v]) => v === verb)?.[1] === null;
+    const symbol = /^[≥≤≧≦＞＜]$/.test(verb) || VERBS.find(([v]) => v === verb)?.[1] === null;
     const valueStart = symbol ? verbStart : scope.start + m.index + m[0].length - m[3].length;
     const comparator = VERBS.find(([v]) => v === verb)?.[1] ?? null;
     const valueEnd = scope.start + m.index + m[0].length;

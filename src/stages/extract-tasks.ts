@@ -345,11 +345,14 @@ const REMARK_HEADER = /备注|说明|依据|来源|解释/;
 function tableTasks(doc: Doc, out: Task[]): void {
   for (const table of doc.tables) {
     const cols = columnTypes(table);
+    // Beside a 牵头单位 column, a 责任单位 column names the units that share the work: support.
+    const firmLead = cols.some((c, i) => c?.type === 'units' && /牵头/.test(table.header[i].s));
+    const supportHeader = firmLead ? /配合|协办|协助|参与|责任|实施/ : /配合|协办|协助|参与/;
     const leadCols = cols
-      .map((c, i) => (c?.type === 'units' && !/配合|协办|协助|参与/.test(table.header[i].s) ? i : -1))
+      .map((c, i) => (c?.type === 'units' && !(supportHeader.test(table.header[i].s) && !/牵头/.test(table.header[i].s)) ? i : -1))
       .filter((i) => i >= 0);
     const supportCols = cols
-      .map((c, i) => (c?.type === 'units' && /配合|协办|协助|参与/.test(table.header[i].s) ? i : -1))
+      .map((c, i) => (c?.type === 'units' && supportHeader.test(table.header[i].s) && !/牵头/.test(table.header[i].s) ? i : -1))
       .filter((i) => i >= 0);
     const yearCol = cols.findIndex((c) => c?.type === 'year');
     if (leadCols.length === 0 && supportCols.length === 0 && yearCol < 0) continue;

@@ -83,7 +83,7 @@ export function cellType(cell: string): CellType {
     return 'year';
   if (/^[[【（(]?(?:预期|约束)性?(?:指标)?[\]】）)]?$/.test(c)) return 'nature';
   if (/^[—–\-－/无]+$/.test(c)) return 'dash';
-  if (/^[≥≤<>＜＞约]?\s*-?\d+(?:\.\d+)?\s*(?:%|‰|\/\d*万|\S{0,3})?$/.test(c)) return 'number';
+  if (/^[≥≤≧≦<>＜＞约]?\s*-?\d+(?:\.\d+)?\s*(?:%|‰|\/\d*万|\S{0,3})?$/.test(c)) return 'number';
   if (isUnitListText(c)) return 'units';
   return 'text';
 }
