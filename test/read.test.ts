@@ -7,6 +7,7 @@ import { runPipeline } from '../src/pipeline/run.js';
 import { toOutput } from '../src/pipeline/output.js';
 import { InputError } from '../src/stages/decode.js';
 import { load } from 'cheerio/slim';
+import { extract } from './helpers.js';
 
 const page = (body: string, head = '') =>
   `<!DOCTYPE html><html><head><meta charset="utf-8">${head}<title>某某市人民政府</title></head><body>${body}</body></html>`;
@@ -238,6 +239,23 @@ describe('read .docx', () => {
     expect(extractDocx(docx(body, { 'word/numbering.xml': numbering, 'word/styles.xml': plain })).sections).toEqual([]);
   });
 
+  it('numbers paragraphs through the style their style is based on', () => {
+    const styled = (text: string) => `<w:p><w:pPr><w:pStyle w:val="GongWen1"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const styles = `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="GongWen1"><w:basedOn w:val="Heading1"/></w:style></w:styles>`;
+    const body = `${p('某某县养老服务实施方案')}${styled('总体要求')}${p('坚持以人民为中心。')}${styled('重点任务')}`;
+    const out = extractDocx(docx(body, { 'word/numbering.xml': numbering, 'word/styles.xml': styles }));
+    expect(out.sections.map((s) => `${s.number}${s.heading}`)).toEqual(['一、总体要求', '二、重点任务']);
+  });
+
+  it('leaves out text that tracked changes deleted or moved away', () => {
+    const body =
+      `${p('一、主要目标')}<w:p><w:r><w:t>到2025年，建成5G基站3000个</w:t></w:r>` +
+      `<w:moveFrom><w:r><w:t>，培育平台10个</w:t></w:r></w:moveFrom><w:del><w:r><w:delText>，力争</w:delText></w:r></w:del>` +
+      `<w:ins><w:r><w:t>，新增企业16家。</w:t></w:r></w:ins></w:p>`;
+    const out = extractDocx(docx(body));
+    expect(out.goals.map((g) => g.text)).toEqual(['到2025年，建成5G基站3000个，新增企业16家。']);
+  });
+
   it('reads a plan framed in a one-cell table as running text, a data table inside it as a table', () => {
     const tc = (t: string) => `<w:tc>${p(t)}</w:tc>`;
     const data = `<w:tbl><w:tr>${tc('序号')}${tc('指标')}${tc('目标值')}</w:tr><w:tr>${tc('1')}${tc('床位数')}${tc('500张')}</w:tr></w:tbl>`;
@@ -293,5 +311,16 @@ describe('read .docx', () => {
     }
     expect(() => extractDocx(bytes)).toThrow(InputError);
     expect(() => extractDocx(bytes)).toThrow(reason);
+  });
+});
+
+describe('tracked changes in a web page', () => {
+  it('leaves out text inside <del>, keeps text inside <ins>', () => {
+    const out = extract(
+      '<html><body><div class="content"><p>一、主要目标</p><p>到2026年，<del>力争</del>城市防涝应急抢险队伍达到<del>15</del><ins>16</ins>支。</p></div></body></html>',
+      'simplified',
+      'page.html',
+    );
+    expect(out.goals.map((g) => g.text)).toEqual(['到2026年，城市防涝应急抢险队伍达到16支。']);
   });
 });

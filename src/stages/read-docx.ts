@@ -123,12 +123,28 @@ export function readNumbering(numbering: XmlNode[] | null, styles: XmlNode[] | n
     abstractOf.set(id, restarts ? `num:${id}` : abs);
   }
   const styleNumbering = new Map<string, { numId: string; ilvl: number }>();
+  const basedOn = new Map<string, string>();
   const stylesRoot = styles ? find(styles, 'w:styles') : undefined;
   for (const s of stylesRoot ? kids(stylesRoot) : []) {
     if (tagOf(s) !== 'w:style') continue;
+    const id = attrs(s)['w:styleId'];
+    const base = attrs(find(kids(s), 'w:basedOn') ?? {})['w:val'];
+    if (id && base) basedOn.set(id, base);
     const numPr = find(kids(s), 'w:numPr');
     const numId = numPr ? attrs(child(numPr, 'w:numId') ?? {})['w:val'] : undefined;
-    if (numId) styleNumbering.set(attrs(s)['w:styleId'], { numId, ilvl: Number(attrs(child(numPr!, 'w:ilvl') ?? {})['w:val'] ?? 0) });
+    if (numId) styleNumbering.set(id, { numId, ilvl: Number(attrs(child(numPr!, 'w:ilvl') ?? {})['w:val'] ?? 0) });
+  }
+  // A style without numbering of its own takes its base style's (`公文二级标题` based on Heading 2).
+  for (const id of basedOn.keys()) {
+    if (styleNumbering.has(id)) continue;
+    let base = basedOn.get(id);
+    for (let depth = 0; base !== undefined && depth < 10; depth++, base = basedOn.get(base)) {
+      const inherited = styleNumbering.get(base);
+      if (inherited) {
+        styleNumbering.set(id, inherited);
+        break;
+      }
+    }
   }
   return { levels, abstractOf, styles: styleNumbering };
 }
@@ -248,7 +264,16 @@ function runText(nodes: XmlNode[], footnote: (id: string) => string): string {
     // A manual line break stays inside its paragraph, so that a line is still a paragraph.
     else if (tag === 'w:br' || tag === 'w:cr') out += ' ';
     else if (tag === 'w:footnoteReference') out += footnote(attrs(n)['w:id'] ?? '');
-    else if (tag === 'w:instrText' || tag === 'w:delText' || tag === 'w:pPr' || tag === 'w:rPr' || tag === 'mc:Fallback') continue;
+    // Deleted and moved-away text of tracked changes is not the document's.
+    else if (
+      tag === 'w:instrText' ||
+      tag === 'w:delText' ||
+      tag === 'w:moveFrom' ||
+      tag === 'w:pPr' ||
+      tag === 'w:rPr' ||
+      tag === 'mc:Fallback'
+    )
+      continue;
     else out += runText(kids(n), footnote);
   }
   return out;

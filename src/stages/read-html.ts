@@ -58,6 +58,8 @@ function isRunIn(n: DomNode): boolean {
 const SKIP = new Set([
   'script',
   'style',
+  // Text a tracked change deleted (Word's web export keeps it inside <del>).
+  'del',
   'noscript',
   'iframe',
   'object',
