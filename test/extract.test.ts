@@ -420,6 +420,31 @@ describe('indicators in lists and one-year plans', () => {
 });
 
 describe('indicators from tables', () => {
+  it('reads a revised target column and leaves the superseded one out', () => {
+    const rows = [
+      '序号\t指标名称\t单位\t2023年现状值\t原2025年目标值\t修订后2025年目标值\t指标属性',
+      '1\t城市生活垃圾回收利用率\t%\t33\t35\t40\t约束性',
+      '2\t生活垃圾分类小区覆盖率\t%\t86\t90\t100\t预期性',
+    ];
+    const out = extract(`潮川市生活垃圾分类三年行动方案（修订版）\n一、主要指标\n${rows.join('\n')}\n二、重点任务\n推进分类。`);
+    expect(out.indicators.map((i) => [i.name, i.baseline?.raw, i.target?.raw, i.target?.year])).toEqual([
+      ['城市生活垃圾回收利用率', '33', '40', 2025],
+      ['生活垃圾分类小区覆盖率', '86', '100', 2025],
+    ]);
+  });
+
+  it('gives one indicator for each target year a table sets, the baseline shared', () => {
+    const rows = [
+      '序号\t指标名称\t单位\t2023年（基期）\t2025年\t2027年\t指标属性',
+      '1\t规模以上工业企业数字化改造覆盖率\t%\t45\t70\t90\t预期性',
+    ];
+    const out = extract(`东岭市制造业数字化转型行动计划（2024—2027年）\n一、主要指标\n${rows.join('\n')}\n二、重点任务\n推进改造。`);
+    expect(out.indicators.map((i) => [i.baseline?.raw, i.baseline?.year, i.target?.raw, i.target?.year, i.nature])).toEqual([
+      ['45', 2023, '90', 2027, '预期性'],
+      ['45', 2023, '70', 2025, '预期性'],
+    ]);
+  });
+
   it('reads seed 002 with baseline and target years from the header, nature and category', () => {
     const inds = extractSeed('002').indicators.filter((i) => i.table);
     expect(inds).toHaveLength(24);

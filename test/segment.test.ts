@@ -153,3 +153,17 @@ describe('headings a page marks up instead of numbering', () => {
     expect(kept).toContain('坚持新发展理念');
   });
 });
+
+describe('articles of a 办法', () => {
+  it('never cuts an article’s first sentence inside a word', () => {
+    const out = extract(
+      '第一章　总则\n第三条　设施运行维护遵循“县级统筹、乡镇主体、村级协助、专业运维、农户参与”的原则。县财政局负责保障经费。\n第四条　本办法自2024年5月1日起施行。',
+    );
+    const articles = allSections(out).filter((s) => s.number.startsWith('第') && s.number.includes('条'));
+    expect(articles.map((s) => s.heading)).toEqual([
+      '设施运行维护遵循“县级统筹、乡镇主体、村级协助、专业运维、农户参与”的原则',
+      '本办法自2024年5月1日起施行',
+    ]);
+    expect(articles[0].text).toBe('县财政局负责保障经费。');
+  });
+});

@@ -451,10 +451,13 @@ const TARGET_HEADER = /目标|预期|规划/;
 function valueColumns(
   doc: Doc,
   table: Table,
-  levels: readonly number[],
+  levelColumns: readonly number[],
   valueCols: readonly number[],
 ): { baselineIndex: number; targetIndex: number; milestones: number[] } {
   const header = (i: number) => table.header[i].s;
+  let levels = levelColumns;
+  // A revised plan's `原2025年目标值` beside its `修订后2025年目标值`: the old target is superseded.
+  if (levels.some((i) => /修订后|调整后/.test(header(i)))) levels = levels.filter((i) => !/^原|修订前|调整前/.test(header(i)));
   const issued = doc.facts.date ? Number(doc.facts.date.slice(0, 4)) : null;
   const labelled = levels.filter((i) => BASELINE_HEADER.test(header(i)) && !TARGET_HEADER.test(header(i)));
   let baselineIndex = labelled.length ? labelled[labelled.length - 1] : -1;

@@ -115,6 +115,11 @@ function headingEnd(text: string, from: number, limit: number): number {
   return from + Math.min(line.length, 30);
 }
 
+function articleHeadingEnd(text: string, from: number, limit: number): number {
+  const stop = text.slice(from, limit).search(SENTENCE_STOP);
+  return stop < 0 ? limit : from + stop;
+}
+
 export function keptText(doc: Doc, lines: readonly Line[], a: number, b: number): Txt {
   const parts: Txt[] = [];
   // Lines are in order: start at the first one that ends after `a`.
@@ -225,7 +230,9 @@ export function segment(doc: Doc): Doc {
     if (lm) {
       const m = markerFromMatch(lm, line.start);
       if (m) {
-        const stop = headingEnd(doc.text, m.markerEnd, line.end);
+        // An article (`第三条　…`) has no title: its first sentence stands for one, never cut inside.
+        const stop =
+          m.family === 'article' ? articleHeadingEnd(doc.text, m.markerEnd, line.end) : headingEnd(doc.text, m.markerEnd, line.end);
         place(m, stop);
         scanFrom = stop;
       }
