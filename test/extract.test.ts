@@ -192,6 +192,22 @@ describe('goals announced in the text', () => {
   });
 });
 
+describe('Hong Kong phrasing', () => {
+  it('reads 目标是在…年前 as a goal, and a waiting time that shrinks from a baseline as an indicator', () => {
+    const out = extract(
+      '房屋政策新措施\n一、公營房屋\n　　政府的目標是在2030年前興建30 000個「簡約公屋」單位。房屋署會加快建屋，目標是在2026年或之前把一般公屋申請者的平均輪候時間由現時的5.5年縮短至4.5年。\n二、設施\n　　新建水管的使用年限超過30年。',
+    );
+    expect(out.goals.map((g) => g.year)).toEqual([2030, 2026]);
+    expect(out.indicators.map((i) => [i.name, i.baseline?.raw, i.target?.raw, i.target?.year])).toContainEqual([
+      '一般公屋申请者的平均轮候时间',
+      '5.5年',
+      '4.5年',
+      2026,
+    ]);
+    expect(out.indicators.some((i) => i.target?.raw === '30年')).toBe(false);
+  });
+});
+
 describe('indicators in prose', () => {
   const one = (text: string) => extract(`一、主要目标\n${text}`).indicators;
   it.each([

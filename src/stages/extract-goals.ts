@@ -13,7 +13,7 @@ import { flattenSections, sectionAt, withAncestors } from './segment.js';
  * clause of its own between commas (`…六大行动，到2025年，全面完成…`).
  */
 export const DATED_START =
-  /(?:^|(?<=[。；;！？!?：:]))[ \t\u3000]*((?:力争|争取|预计)?(?:(?:到|至|展望)\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?[，,]?|((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?[，,]))|(?<=[，,])((?:力争|争取)?(?:到|至|展望)\s*((?:19|20)\d{2})\s*年(?:底|末)?前?[，,])/g;
+  /(?:^|(?<=[。；;！？!?：:]))[ \t\u3000]*((?:力争|争取|预计)?(?:(?:到|至|展望)\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?[，,]?|((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?[，,]))|(?<=[，,])((?:力争|争取)?(?:到|至|展望)\s*((?:19|20)\d{2})\s*年(?:底|末)?前?[，,])|(目标(?:是|为)(?:在|于)?\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:或之前|以前|前|内)?)/g;
 
 /** Headings under which dated statements state the plan's goals. */
 const GOAL_HEADING = /目标|主要目|总体要求|总体思路|指导思想|发展方向|愿景|总体安排|基本原则|工作要求/;
@@ -61,9 +61,9 @@ export function datedStatements(text: string, lineStart: number, lineEnd: number
   }
   DATED_START.lastIndex = 0;
   for (let m = DATED_START.exec(line); m; m = DATED_START.exec(line)) {
-    const phrase = m[1] ?? m[4];
+    const phrase = m[1] ?? m[4] ?? m[6];
     const at = m.index + m[0].length - phrase.length;
-    starts.push({ at: lineStart + at, year: Number(m[2] ?? m[3] ?? m[5]) });
+    starts.push({ at: lineStart + at, year: Number(m[2] ?? m[3] ?? m[5] ?? m[7]) });
     if (m[0].length === 0) DATED_START.lastIndex++;
   }
   starts.sort((a, b) => a.at - b.at);
@@ -95,7 +95,8 @@ export function extractGoals(doc: Doc): Doc {
     if (line.removed || line.table) continue;
     for (const st of datedStatements(doc.text, line.start, line.end, boundaries)) {
       if (issued !== null && st.year < issued) continue;
-      if (!isGoalContext(doc, st.range[0])) continue;
+      // `目标是在2030年前兴建…` names itself a goal wherever it stands.
+      if (!doc.text.startsWith('目标', st.range[0]) && !isGoalContext(doc, st.range[0])) continue;
       const text = trimTxt(txt(doc, st.range[0], st.range[1]));
       if (text.s.length < 8) continue;
       goals.push({ year: st.year, text, range: st.range, section: sectionAt(doc.sections, st.range[0])?.id ?? null });

@@ -98,8 +98,10 @@ const VERB_ALT = [
   ...VERBS.slice(MODALS.length * MODAL_BOUNDS.length).map(([v]) => v),
 ].join('|');
 /** `从A提高到B`, `由现时A增加至B`, `由2020年的A提高到B`: the baseline before the verb. */
+/** A waiting time or a term (`5.5年`, `12星期`): a number of one or two digits, never a year. */
+const DURATION = `\\d{1,2}(?:\\.\\d+)?\\s*(?:年|个月|星期|周)(?![底末度前内后起以])(?:以内|以下|左右)?`;
 const NAME_VERB_VALUE = new RegExp(
-  `(?:(?:从|由)(?:现时|目前|现在|当前|(?:19|20)\\d{2}\\s*年底?)?的?(${VALUE}))?(${VERB_ALT})\\s*(${VALUE})`,
+  `(?:(?:从|由)(?:现时|目前|现在|当前|(?:19|20)\\d{2}\\s*年底?)?的?(${DURATION}|${VALUE}))?(${VERB_ALT})\\s*(${DURATION}|${VALUE})`,
   'g',
 );
 const COUNTER = '万人次|人次|万亩|万人|万户|家|个|所|名|人|项|座|条|张|亩|场|批|套|台|处|支|户|部|件';
@@ -134,7 +136,7 @@ const NAME_PERCENT = new RegExp(`(达标|覆盖率|率|比例|比重|占比)\\s*
 
 const NAME_STOP = /[，,。；;：:、！？\n（(\u3000]/;
 const LEADING_FURNITURE =
-  /^(?:\s*(?:\d{1,2}\s?[.．、](?!\d)|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*)?(?:(?:力争|争取|确保)?(?:到|至|截至)?(?:19|20)\d{2}\s*年(?:底|末|[上下]半年|第?[一二三四]季度)?前?[，,]?|(?:并|并且)?(?:在|于)(?:19|20)\d{2}\s*年(?:底|末)?(?:前|内)?|其中|力争|争取|确保|推动|实现|使|要|可以将|将|把|全面|进一步|基本|逐步|按照|按)+/;
+  /^(?:\s*(?:\d{1,2}\s?[.．、](?!\d)|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*)?(?:(?:力争|争取|确保)?(?:到|至|截至)?(?:19|20)\d{2}\s*年(?:底|末|[上下]半年|第?[一二三四]季度)?前?[，,]?|(?:并|并且)?(?:在|于)(?:19|20)\d{2}\s*年(?:底|末)?(?:或之前|前|内)?|(?:政府的?)?目标(?:是|为)|政府会|其中|把|力争|争取|确保|推动|实现|使|要|可以将|将|把|全面|进一步|基本|逐步|按照|按)+/;
 
 const LIST_NUMBER = /^\s*(?:\d{1,2}\s?[.．、](?!\d)|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|[一二三四五六七八九十]{1,3}[、.．])\s*/;
 
@@ -145,7 +147,7 @@ function valueOf(doc: Doc, start: number, end: number, year: number | null, comp
 }
 
 const YEAR_BEFORE =
-  /(?:到|至|截至)\s*((?:19|20)\d{2})\s*年|(?:^|[。；;\n])\s*((?:19|20)\d{2})\s*年(?:底|末)?[，,]|((?:19|20)\d{2})\s*年(?:(?:\d{1,2}月)?(?:底|末)?(?:前|以前)|[上下]半年|第?[一二三四]季度)|(?:^|[。；;\n])\s*((?:19|20)\d{2})\s*年[^。；;\n，,]{0,30}?目标(?:是|为)?[:：]/g;
+  /(?:到|至|截至)\s*((?:19|20)\d{2})\s*年|(?:^|[。；;\n])\s*((?:19|20)\d{2})\s*年(?:底|末)?[，,]|((?:19|20)\d{2})\s*年(?:(?:\d{1,2}月)?(?:底|末)?(?:前|以前|或之前)|[上下]半年|第?[一二三四]季度)|(?:^|[。；;\n])\s*((?:19|20)\d{2})\s*年[^。；;\n，,]{0,30}?目标(?:是|为)?[:：]/g;
 
 /** The nearest `到20XX年` (or `20XX年，` at a sentence start) before `at`, within the paragraph. */
 export function yearBefore(text: string, paragraphStart: number, at: number): number | null {
@@ -294,6 +296,15 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
     // `达` alone must not be the tail of another word (`到达`, `下达`, `表达`).
     if (verb === '达' && /[到下表传送抵直通发]/.test(doc.text[verbStart - 1] ?? '')) continue;
     if (verb === '为' && !/[%％‰]/.test(m[3])) continue;
+    // A duration (`4.5年`) is a target only where a waiting time shrinks or grows from a baseline:
+    // `使用年限超过30年` describes a thing.
+    if (
+      /(?:年|个月|星期|周)(?:以内|以下|左右)?$/.test(m[3]) &&
+      /^\d{1,2}(?:\.\d+)?\s*(?:年|个月|星期|周)/.test(m[3]) &&
+      !m[1] &&
+      !/缩短|压缩|延长/.test(verb)
+    )
+      continue;
     // The name ends where the match starts: at `从/由` when a baseline is given, else at the verb.
     const nameRange = nameBefore(doc, scope.start, matchStart);
     if (!nameRange) continue;
