@@ -208,6 +208,19 @@ describe('Hong Kong phrasing', () => {
   });
 });
 
+describe('a press release without an outline', () => {
+  it('takes its deadlines as tasks done by the office each sentence opens with, and its 到…年 statements as goals', () => {
+    const out = extract(
+      '運輸策略藍圖公布\n　　政府今日公布《運輸策略藍圖》。到2035年，鐵路網絡總長度增至約390公里。路政署亦會在2026年或之前完成沙田繞道的勘查研究。運輸署會在2025年底前推出跨模式轉乘優惠計劃。',
+    );
+    expect(out.goals.map((g) => g.year)).toEqual([2035]);
+    expect(out.tasks.map((t) => [t.deadline, t.lead])).toEqual([
+      [2026, ['路政署']],
+      [2025, ['运输署']],
+    ]);
+  });
+});
+
 describe('indicators in prose', () => {
   const one = (text: string) => extract(`一、主要目标\n${text}`).indicators;
   it.each([

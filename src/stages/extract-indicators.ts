@@ -450,7 +450,7 @@ function headerYear(h: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-const BASELINE_HEADER = /基期|基准|现状|基数|实际/;
+const BASELINE_HEADER = /基期|基准|现状|现况|基数|实际/;
 const TARGET_HEADER = /目标|预期|规划/;
 
 /**

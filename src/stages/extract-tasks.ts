@@ -21,7 +21,7 @@ const LIST_END =
   /[。；;\n]|(?:配合|协办|协助|参与|责任|牵头|完成)(?:单位|部门|时限|时间)|\d{1,2}\s?[.．、](?=[\u4e00-\u9fff])|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|完成时限/;
 
 const DEADLINE =
-  /(?:19|20)\d{2}\s*[—–\-~至到]\s*((?:19|20)\d{2})\s*年(?!\s*(?:度|周期|[）)]?\s*》))|(?:到|至|于)?((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?)?(?:底|末|上半年|下半年|年底)?(?:前|以前)|(?:到|至)((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:底|末)|((?:19|20)\d{2})\s*年\s*(?:[上下]半年|第?[一二三四]季度|\d{1,2}\s*月(?:底|末|中旬|下旬)|[\u4e00-\u9fff]{1,4}前)/;
+  /(?:19|20)\d{2}\s*[—–\-~至到]\s*((?:19|20)\d{2})\s*年(?!\s*(?:度|周期|[）)]?\s*》))|(?:到|至|于)?((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?)?(?:底|末|上半年|下半年|年底)?(?:前|以前|或之前)|(?:到|至)((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:底|末)|((?:19|20)\d{2})\s*年\s*(?:[上下]半年|第?[一二三四]季度|\d{1,2}\s*月(?:底|末|中旬|下旬)|[\u4e00-\u9fff]{1,4}前)/;
 const ONGOING = /长期坚持|持续推进|长期推进|持续开展|长期|持续/;
 const ONGOING_CLAUSE = /(?:^|[，,；;。])\s*(长期坚持|持续推进|长期推进|持续开展|长期|持续)\s*(?=[。；;，,）)]|$)/;
 
@@ -396,6 +396,10 @@ function tableTasks(doc: Doc, out: Task[]): void {
   }
 }
 
+/** A sentence opened by the office that acts: `运输署会在2025年第三季推出…`, `市商务局将于…`. */
+const SUBJECT_UNIT =
+  /^([\u4e00-\u9fff]{1,16}?(?:署|局|厅|委员会|委|办公室|办|部|中心|人民政府|政府))(?=亦|也|将|会|要|应|须|负责|计划|拟|于|在)/;
+
 function datedTasks(doc: Doc, out: Task[]): void {
   const issued = documentYear(doc);
   // A numbered item that already became a task (with its units) holds its dated sentences too.
@@ -407,15 +411,26 @@ function datedTasks(doc: Doc, out: Task[]): void {
     if (!d) continue;
     const year = deadlineYear(d);
     if (issued !== null && year < issued) continue;
-    if (isGoalContext(doc, start)) continue;
     const section = sectionAt(doc.sections, start)?.id ?? null;
+    // Under a goal heading dated sentences are goals; a text without an outline (a press release)
+    // states its tasks the same way, so there only the goals themselves are left out.
+    if (section !== null || doc.sections.length > 0) {
+      if (isGoalContext(doc, start)) continue;
+      // Without an outline only a deadline (`在2026年或之前完成…`) makes a task: `到2025年` states goals.
+    } else if (d[4] !== undefined || doc.goals.some((g) => g.range[0] >= start && g.range[0] < end)) continue;
     if (section !== null && covered.has(section)) continue;
     // The whole sentence: the deadline may open it (`到2025年，实现…`) or close it (`…，2025年底前全部完成`).
     const lead = /^[\s（(]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])?/.exec(text)![0].length;
     const from = start + lead;
     const sentence = trimTxt(txt(doc, from, end), '。；; ');
     if (sentence.s.length < 8) continue;
-    out.push({ text: sentence, deadline: year, deadlineText: null, lead: [], support: [], section, table: null, range: [from, end] });
+    // The title (`…三年行动方案（2024—2026年）`) names the plan's period, not a task.
+    const title = doc.facts.title?.s;
+    if (title && (sentence.s.includes(title) || title.includes(sentence.s))) continue;
+    // `路政署亦会在2026年或之前完成…`: the office the sentence opens with does it.
+    const subject = SUBJECT_UNIT.exec(sentence.s);
+    const doer = subject && looksLikeUnit(subject[1]) ? [{ s: subject[1], o: sentence.o.slice(0, subject[1].length) }] : [];
+    out.push({ text: sentence, deadline: year, deadlineText: null, lead: doer, support: [], section, table: null, range: [from, end] });
   }
 }
 

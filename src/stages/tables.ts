@@ -30,12 +30,12 @@ export type CellType = 'serial' | 'year' | 'units' | 'nature' | 'number' | 'dash
 /** Header vocabulary: what each header cell says about the column below it. */
 const HEADER_VOCABULARY: { re: RegExp; type: ColumnType; carries: boolean }[] = [
   { re: /^(?:序号|编号|序)$/, type: 'serial', carries: true },
-  { re: /(?:完成|办结)?(?:年度|时限|时间|期限)$|^完成年度$/, type: 'year', carries: false },
+  { re: /(?:完成|办结)?(?:年度|时限|时间|期限)$|^完成年度$|^目标年份$/, type: 'year', carries: false },
   { re: /(?:责任|牵头|配合|协办|主办|参与|主体|实施|指导|负责|承办)(?:单位|部门)|^责任人$/, type: 'units', carries: false },
   { re: /^(?:指标)?(?:性质|属性|类型)$/, type: 'nature', carries: false },
   {
     // `2025年`, `2025年目标值`, and a year under a spanning parent cell (`指标值` over `2023年` reads `指标值2023年`).
-    re: /(?:基期|基准|现状|目标|预期|规划|实际|计划)(?:值|数)|^(?:指标值|指标|数值|目标值|预期值|发展目标|规划目标)?\d{4}年(?:底|末)?(?:值|目标|现状|基数|基期|基准|实际|预期|计划|完成)?(?:值|数)?$|^(?:现状|目标|基期|基准)$/,
+    re: /(?:基期|基准|现状|目标|预期|规划|实际|计划)(?:值|数)|^(?:指标值|指标|数值|目标值|预期值|发展目标|规划目标)?\d{4}年(?:底|末)?(?:值|目标|现状|基数|基期|基准|实际|预期|计划|完成)?(?:值|数)?$|^(?:现状|现况|目标|基期|基准)$/,
     type: 'value',
     carries: false,
   },
