@@ -324,3 +324,27 @@ describe('tracked changes in a web page', () => {
     expect(out.goals.map((g) => g.text)).toEqual(['到2026年，城市防涝应急抢险队伍达到16支。']);
   });
 });
+
+describe('preformatted pages', () => {
+  it('keeps the line breaks of <pre> and reads a table drawn with box characters', () => {
+    const pre = [
+      '崇源县林业产业高质量发展三年行动计划',
+      '一、主要目标',
+      '┌──┬──────┬──┬───┬───┬────┐',
+      '│序号│指标名称    │单位│2023年│2026年│指标属性│',
+      '├──┼──────┼──┼───┼───┼────┤',
+      '│ 1  │林业总产值  │亿元│86.5  │120   │预期性  │',
+      '├──┼──────┼──┼───┼───┼────┤',
+      '│ 2  │森林覆盖率  │%   │61.2  │62    │约束性  │',
+      '└──┴──────┴──┴───┴───┴────┘',
+      '二、重点任务',
+      '                                    崇源县人民政府办公室',
+      '                                      2024年5月20日',
+    ].join('\n');
+    const out = extract(`<html><body><div class="content"><pre>${pre}</pre></div></body></html>`, 'simplified', 'page.html');
+    expect(out.sections.map((s) => s.heading)).toEqual(['主要目标', '重点任务']);
+    expect(out.tables[0].header).toEqual(['序号', '指标名称', '单位', '2023年', '2026年', '指标属性']);
+    expect(out.tables[0].rows.map((r) => r[1])).toEqual(['林业总产值', '森林覆盖率']);
+    expect(out.document.date).toBe('2024-05-20');
+  });
+});

@@ -382,7 +382,12 @@ export function removeLostCharacterMarks(mt: MappedText, removed: Removal[], mes
  * them) read as their ASCII forms in the analysis text, one character for one, and a full-width
  * point between two digits as a decimal point; the source script keeps them as written.
  */
+/** Box-drawing characters of a table a copy drew in text (`│序号│指标│`, `├──┼──┤`), as pipes and dashes. */
+const BOX_CELL = /[│┃├┤┌┐└┘┼┬┴╋┣┫┏┓┗┛┳┻]/g;
+const BOX_RULE = /[─━]/g;
+
 export function foldWidth(text: string): string {
+  if (/[│┃]/.test(text)) text = text.replace(BOX_CELL, '|').replace(BOX_RULE, '-');
   if (!/[\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/.test(text)) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {

@@ -463,8 +463,11 @@ class Builder {
     this.pendingSpace = false;
   }
 
-  /** Append a text node's characters, each mapped to its raw offset (entities map to their '&'). */
-  text(n: DomNode, outside: boolean): [number, number] | null {
+  /**
+   * Append a text node's characters, each mapped to its raw offset (entities map to their '&').
+   * In preformatted text (`<pre>`) a line break stays a line break.
+   */
+  text(n: DomNode, outside: boolean, pre = false): [number, number] | null {
     const data = n.data ?? '';
     const source = this.source;
     const start = n.startIndex ?? 0;
@@ -497,7 +500,8 @@ class Builder {
       else pos += len;
       if (len === 1 && isSpace(c)) {
         flush();
-        if (this.lineHasText) this.pendingSpace = true;
+        if (pre && c === 0x0a) this.newline(at);
+        else if (this.lineHasText) this.pendingSpace = true;
         j += len;
         continue;
       }
@@ -599,9 +603,11 @@ export function readHtml(source: string): HtmlRead {
 
   // Text under an element hidden by its style is outside even within the main content.
   const hiddenNodes = new Set<DomNode>();
+  // Text inside <pre> (or styled white-space: pre) keeps its line breaks.
+  const preNodes = new Set<DomNode>();
   const visit = (n: DomNode, outside: boolean): void => {
     if (n.type === 'text') {
-      b.text(n, outside);
+      b.text(n, outside, preNodes.has(n));
       return;
     }
     if (n.type !== 'tag' && n.type !== 'root') return;
@@ -640,6 +646,7 @@ export function readHtml(source: string): HtmlRead {
     for (let i = children.length - 1; i >= 0; i--) {
       const c = children[i];
       if (hidden) hiddenNodes.add(c);
+      if (preNodes.has(n) || name === 'pre' || /white-space\s*:\s*pre/i.test(n.attribs?.style ?? '')) preNodes.add(c);
       steps.push(() => visit(c, hidden ? true : insideMain.has(c) ? false : childOut));
     }
   };
