@@ -146,6 +146,14 @@ describe('document facts', () => {
     expect(extract('公屋申请者的轮候时间会缩短。\n一、主要措施\n加强服务。').document.region).toBeNull();
   });
 
+  it.each([
+    ['——2024年1月9日在淇川县第十七届人民代表大会第四次会议上', '2024-01-09'],
+    ['（2021年1月28日临澄市第十六届人民代表大会第六次会议批准）', '2021-01-28'],
+  ])('dates a report or plan by the meeting under its title: %s', (line, date) => {
+    const d = extract(`淇川县政府工作报告\n${line}\n发布时间：2024-01-12\n一、2023年工作回顾\n经济平稳运行。`).document;
+    expect(d.date).toBe(date);
+  });
+
   it('leaves facts null when the text has none', () => {
     expect(extract('加强基层医疗卫生服务能力建设。').document).toMatchObject({ docNumber: null, date: null, issuer: [] });
   });

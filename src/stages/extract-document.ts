@@ -340,6 +340,23 @@ function byline(all: LeadLine[]): { date: string; source: string } | null {
  * The document's date, the day of issue first: a 成文日期 label, then the signature block, then a
  * 发布 label or the page's <meta name="PubDate">, then any date label, then running text.
  */
+/**
+ * A report or plan dated by the meeting that heard or adopted it, under its title:
+ * `——2024年1月9日在淇川县第十七届人民代表大会第四次会议上`, `（2021年1月28日…第六次会议批准）`.
+ */
+const ADOPTION_LINE =
+  /^[\s（(—\-－]*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。]{0,50}?(?:会议|大会)[^。]{0,12}?(?:上|通过|批准|审议)/;
+
+function adoption(lead: LeadLine[]): { date: string; source: string } | null {
+  for (const { text, line } of lead) {
+    if (line.removed || text.length > 90) continue;
+    const m = ADOPTION_LINE.exec(text);
+    const date = m ? parseDate(m[1]) : null;
+    if (date) return { date, source: 'text' };
+  }
+  return null;
+}
+
 function documentDate(doc: Doc, all: LeadLine[], lead: LeadLine[]): { date: string; source: string } | null {
   const labelled = (source: string) => {
     const label = DATE_LABELS.find((l) => l.source === source)!;
@@ -364,6 +381,7 @@ function documentDate(doc: Doc, all: LeadLine[], lead: LeadLine[]): { date: stri
   const found =
     labelled('成文日期') ??
     (signature ? { date: signature, source: 'signature' } : null) ??
+    adoption(lead) ??
     labelled('发布日期') ??
     (pubDate ? { date: pubDate, source: '发布日期' } : null) ??
     labelled('日期') ??

@@ -286,7 +286,8 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
       range,
     });
   };
-  const year = (at: number) => yearBefore(doc.text, scope.paragraphStart, at) ?? scope.year ?? goalYearBefore(doc, at);
+  const year = (at: number) =>
+    yearBefore(doc.text, scope.paragraphStart, at) ?? scope.year ?? goalYearBefore(doc, at) ?? headingYear(doc, at);
   NAME_VERB_VALUE.lastIndex = 0;
   for (let m = NAME_VERB_VALUE.exec(text); m; m = NAME_VERB_VALUE.exec(text)) {
     const matchStart = scope.start + m.index;
@@ -602,6 +603,17 @@ function goalYearBefore(doc: Doc, at: number): number | null {
   if (years.length === 0) return null;
   const end = doc.facts.period?.end;
   return end !== undefined && years.includes(end) ? end : Math.min(...years);
+}
+
+/** `二、2024年主要预期目标和重点工作`, `专栏　2024年主要目标`: a heading that dates the targets under it. */
+function headingYear(doc: Doc, at: number): number | null {
+  const section = sectionAt(doc.sections, at);
+  if (!section) return null;
+  for (const s of withAncestors(doc.sections, section)) {
+    const years = s.heading.s.match(/(?:19|20)\d{2}(?=\s*年)/g);
+    if (years?.length === 1 && /目标|指标/.test(s.heading.s)) return Number(years[0]);
+  }
+  return null;
 }
 
 /** Headings of parts that report the past: what they quantify was achieved, not planned. */
