@@ -47,12 +47,21 @@ function isRunIn(n: DomNode): boolean {
   const parent = n.parent;
   if (!parent || (parent.name !== 'p' && parent.name !== 'div')) return false;
   const siblings = parent.children ?? [];
-  const at = siblings.indexOf(n);
-  for (let i = 0; i < at; i++) if (textOf(siblings[i]).trim()) return false;
+  // Only blank text may stand before it; the checks look at no element's text but its own.
+  let at = 0;
+  while (at < siblings.length && siblings[at] !== n) {
+    const c = siblings[at];
+    if (c.type !== 'text' || (c.data ?? '').trim()) return false;
+    at++;
+  }
+  let after = false;
+  for (let i = at + 1; i < siblings.length && !after; i++) {
+    const c = siblings[i];
+    after = c.type === 'text' ? (c.data ?? '').trim() !== '' : c.type === 'tag' && c.name !== 'br';
+  }
+  if (!after) return false;
   const own = textOf(n).trim();
-  if (own.length < 2 || own.length > 40) return false;
-  for (let i = at + 1; i < siblings.length; i++) if (textOf(siblings[i]).trim()) return true;
-  return false;
+  return own.length >= 2 && own.length <= 40;
 }
 
 const SKIP = new Set([
