@@ -243,3 +243,8 @@ export function partitionPoint(n: number, after: (i: number) => boolean): number
   }
   return lo;
 }
+
+/** The first working-text offset whose source offset is at or after `sourceOffset` (the map is monotonic). */
+export function workingOffset(map: Int32Array, sourceOffset: number): number {
+  return partitionPoint(map.length - 1, (i) => map[i] >= sourceOffset);
+}

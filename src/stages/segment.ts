@@ -19,6 +19,7 @@ import {
   type Section,
   type SourceHeading,
   type Txt,
+  workingOffset,
 } from '../pipeline/doc.js';
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -165,16 +166,11 @@ function markedHeadings(doc: Doc): Map<number, SourceHeading> | null {
   }
   const byStart = new Map<number, SourceHeading>();
   for (const h of doc.headings) {
-    const text = doc.text.slice(workingAt(doc.map, h.start), workingAt(doc.map, h.end));
+    const text = doc.text.slice(workingOffset(doc.map, h.start), workingOffset(doc.map, h.end));
     if (text.length > 40 || NOT_A_HEADING.test(text.replace(/[。；;：:\s]+$/, ''))) continue;
     byStart.set(h.start, h);
   }
   return byStart.size >= 2 ? byStart : null;
-}
-
-/** The first working-text offset whose source offset is at or after `sourceOffset`. */
-function workingAt(map: Int32Array, sourceOffset: number): number {
-  return partitionPoint(map.length - 1, (i) => map[i] >= sourceOffset);
 }
 
 export function segment(doc: Doc): Doc {
@@ -245,7 +241,7 @@ export function segment(doc: Doc): Doc {
         while (open.length && /^h\d$/.test(open[open.length - 1].family) && Number(open[open.length - 1].family[1]) >= h.rank) open.pop();
         const value = (seen.get(family) ?? 0) + 1;
         seen.set(family, value);
-        let stop = Math.min(line.end, workingAt(doc.map, h.end));
+        let stop = Math.min(line.end, workingOffset(doc.map, h.end));
         while (stop > lead && /[。；;：:\s]/.test(doc.text[stop - 1])) stop--;
         place({ family, value, start: lead, markerEnd: lead }, stop);
         scanFrom = stop;

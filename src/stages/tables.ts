@@ -13,7 +13,7 @@ import { isUnitListText, trailingUnitList } from '../pipeline/units.js';
 import { charsOf, trimEndPipes, trimEndWhere, trimStartWhere } from '../pipeline/ends.js';
 import {
   joinTxt,
-  partitionPoint,
+  workingOffset,
   trimTxt,
   txt,
   type Doc,
@@ -485,11 +485,6 @@ function trimTxtEnd(t: Txt): Txt {
   const s = trimEndWhere(from, ITEM_END);
   const lead = t.s.length - from.length;
   return { s, o: t.o.slice(lead, lead + s.length) };
-}
-
-/** The first working-text offset whose source offset is at or after `sourceOffset` (the map is monotonic). */
-export function workingOffset(map: Int32Array, sourceOffset: number): number {
-  return partitionPoint(map.length - 1, (i) => map[i] >= sourceOffset);
 }
 
 const YEAR_LABEL = /^(?:19|20)\d{2}\s*年(?:度)?\s*(?:基期|基数|目标|现状|预期|规划|实际|完成)?(?:值|数)?$/;
