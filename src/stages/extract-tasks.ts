@@ -348,12 +348,10 @@ function tableTasks(doc: Doc, out: Task[]): void {
     // Beside a 牵头单位 column, a 责任单位 column names the units that share the work: support.
     const firmLead = cols.some((c, i) => c?.type === 'units' && /牵头/.test(table.header[i].s));
     const supportHeader = firmLead ? /配合|协办|协助|参与|责任|实施/ : /配合|协办|协助|参与/;
-    const leadCols = cols
-      .map((c, i) => (c?.type === 'units' && !(supportHeader.test(table.header[i].s) && !/牵头/.test(table.header[i].s)) ? i : -1))
-      .filter((i) => i >= 0);
-    const supportCols = cols
-      .map((c, i) => (c?.type === 'units' && supportHeader.test(table.header[i].s) && !/牵头/.test(table.header[i].s) ? i : -1))
-      .filter((i) => i >= 0);
+    const isSupport = (i: number) => supportHeader.test(table.header[i].s) && !/牵头/.test(table.header[i].s);
+    const unitCols = cols.map((c, i) => (c?.type === 'units' ? i : -1)).filter((i) => i >= 0);
+    const leadCols = unitCols.filter((i) => !isSupport(i));
+    const supportCols = unitCols.filter(isSupport);
     const yearCol = cols.findIndex((c) => c?.type === 'year');
     if (leadCols.length === 0 && supportCols.length === 0 && yearCol < 0) continue;
     const textCols = cols
@@ -369,11 +367,12 @@ function tableTasks(doc: Doc, out: Task[]): void {
     table.rows.forEach((row, r) => {
       const detail = row[textCol];
       if (!detail?.s) return;
-      const leadCell = (i: number): Txt => {
+      // Each lead cell (or the one above it) read once for the roles it names.
+      const roles = leadCols.map((i) => {
         const cell = row[i];
         if (cell?.s) above.set(i, cell);
-        return cell?.s ? cell : (above.get(i) ?? { s: '', o: '' });
-      };
+        return listRoles(cell?.s ? cell : (above.get(i) ?? { s: '', o: '' }));
+      });
       const names = named.map((i) => row[i]).filter((c): c is Txt => !!c?.s && c.s !== detail.s);
       const text = names.length ? joinTxt([...names.map((n) => trimTxt(n, '。.，,；;:： ')), detail], '：') : detail;
       const yearCell = yearCol >= 0 ? row[yearCol] : null;
@@ -385,8 +384,8 @@ function tableTasks(doc: Doc, out: Task[]): void {
         deadline,
         deadlineText: deadline === null && yearCell?.s ? yearCell : null,
         ...markedLead(
-          dedupeUnits(leadCols.flatMap((i) => listRoles(leadCell(i)).lead)),
-          dedupeUnits([...leadCols.flatMap((i) => listRoles(leadCell(i)).support), ...supportCols.flatMap((i) => splitUnits(row[i]))]),
+          dedupeUnits(roles.flatMap((r) => r.lead)),
+          dedupeUnits([...roles.flatMap((r) => r.support), ...supportCols.flatMap((i) => splitUnits(row[i]))]),
         ),
         section: section?.id ?? null,
         table: table.id,
