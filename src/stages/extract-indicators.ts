@@ -12,7 +12,7 @@ import { bodySentences, trimTxt, txt, type Doc, type Indicator, type Range, type
 import { parseValue } from '../pipeline/values.js';
 import { cellType, columnTypes } from './tables.js';
 import { sectionAt, withAncestors } from './segment.js';
-import { oneYearPlan } from './extract-goals.js';
+import { documentYear, oneYearPlan } from './extract-goals.js';
 
 /** A number, with thousands separators or without (`6,000张`). */
 const NUM = '(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)(?:\\.\\d+)?';
@@ -97,9 +97,10 @@ const VERB_ALT = [
   `(?:${MODALS.join('|')})(?:${MODAL_BOUNDS.map(([v]) => v).join('|')})`,
   ...VERBS.slice(MODALS.length * MODAL_BOUNDS.length).map(([v]) => v),
 ].join('|');
-/** `从A提高到B`, `由现时A增加至B`, `由2020年的A提高到B`: the baseline before the verb. */
 /** A waiting time or a term (`5.5年`, `12星期`): a number of one or two digits, never a year. */
 const DURATION = `\\d{1,2}(?:\\.\\d+)?\\s*(?:年|个月|星期|周)(?![底末度前内后起以])(?:以内|以下|左右)?`;
+const IS_DURATION = new RegExp(`^${DURATION}$`);
+/** `从A提高到B`, `由现时A增加至B`, `由2020年的A提高到B`: the baseline before the verb. */
 const NAME_VERB_VALUE = new RegExp(
   `(?:(?:从|由)(?:现时|目前|现在|当前|(?:19|20)\\d{2}\\s*年底?)?的?(${DURATION}|${VALUE}))?(${VERB_ALT})\\s*(${DURATION}|${VALUE})`,
   'g',
@@ -299,13 +300,7 @@ function proseIndicators(doc: Doc, scope: ProseScope, out: Indicator[]): void {
     if (verb === '为' && !/[%％‰]/.test(m[3])) continue;
     // A duration (`4.5年`) is a target only where a waiting time shrinks or grows from a baseline:
     // `使用年限超过30年` describes a thing.
-    if (
-      /(?:年|个月|星期|周)(?:以内|以下|左右)?$/.test(m[3]) &&
-      /^\d{1,2}(?:\.\d+)?\s*(?:年|个月|星期|周)/.test(m[3]) &&
-      !m[1] &&
-      !/缩短|压缩|延长/.test(verb)
-    )
-      continue;
+    if (IS_DURATION.test(m[3]) && !m[1] && !/缩短|压缩|延长/.test(verb)) continue;
     // The name ends where the match starts: at `从/由` when a baseline is given, else at the verb.
     const nameRange = nameBefore(doc, scope.start, matchStart);
     if (!nameRange) continue;
@@ -470,7 +465,7 @@ function valueColumns(
   let levels = levelColumns;
   // A revised plan's `原2025年目标值` beside its `修订后2025年目标值`: the old target is superseded.
   if (levels.some((i) => /修订后|调整后/.test(header(i)))) levels = levels.filter((i) => !/^原|修订前|调整前/.test(header(i)));
-  const issued = doc.facts.date ? Number(doc.facts.date.slice(0, 4)) : null;
+  const issued = documentYear(doc);
   const labelled = levels.filter((i) => BASELINE_HEADER.test(header(i)) && !TARGET_HEADER.test(header(i)));
   let baselineIndex = labelled.length ? labelled[labelled.length - 1] : -1;
   if (baselineIndex < 0 && levels.length > 1 && !TARGET_HEADER.test(header(levels[0]))) {
@@ -667,7 +662,7 @@ export function extractIndicators(doc: Doc): Doc {
   const planYear = oneYearPlan(doc);
   if (planYear !== null) for (const i of out) if (i.table === null && i.target && i.target.year === null) i.target.year = planYear;
   // A target dated before the document itself is a reported result, not a target.
-  const issued = doc.facts.date ? Number(doc.facts.date.slice(0, 4)) : null;
+  const issued = documentYear(doc);
   const planned = out.filter((i) => i.table !== null || issued === null || i.target?.year == null || i.target.year >= issued);
   return { ...doc, indicators: dedupe(planned) };
 }
