@@ -610,13 +610,11 @@ export function readHtml(source: string): HtmlRead {
     while (steps.length) steps.pop()!();
   };
 
-  // Text under an element hidden by its style is outside even within the main content.
-  const hiddenNodes = new Set<DomNode>();
-  // Text inside <pre> (or styled white-space: pre) keeps its line breaks.
-  const preNodes = new Set<DomNode>();
-  const visit = (n: DomNode, outside: boolean): void => {
+  // `hidden`: under an element hidden by its style, outside even within the main content.
+  // `pre`: inside <pre> (or styled white-space: pre), where line breaks stay.
+  const visit = (n: DomNode, outside: boolean, inHidden = false, pre = false): void => {
     if (n.type === 'text') {
-      b.text(n, outside, preNodes.has(n));
+      b.text(n, outside, pre);
       return;
     }
     if (n.type !== 'tag' && n.type !== 'root') return;
@@ -631,7 +629,7 @@ export function readHtml(source: string): HtmlRead {
     // Inside the main content nothing is outside; elsewhere, furniture and plain page text are,
     // except a heading that is not part of the furniture (the article's <h1> above its body).
     const heading = /^h[1-3]$/.test(name) && !furnitureAbove(n);
-    const hidden = hiddenNodes.has(n) || (n.attribs?.style !== undefined && HIDDEN_STYLE.test(n.attribs.style));
+    const hidden = inHidden || (n.attribs?.style !== undefined && HIDDEN_STYLE.test(n.attribs.style));
     const out = hidden || (isMain || heading ? false : outside);
     const block = BLOCK.has(name);
     if (block) {
@@ -651,12 +649,11 @@ export function readHtml(source: string): HtmlRead {
       });
     }
     const childOut = out || isFurniture(n);
+    const childPre = pre || name === 'pre' || /white-space\s*:\s*pre/i.test(n.attribs?.style ?? '');
     const children = n.children ?? [];
     for (let i = children.length - 1; i >= 0; i--) {
       const c = children[i];
-      if (hidden) hiddenNodes.add(c);
-      if (preNodes.has(n) || name === 'pre' || /white-space\s*:\s*pre/i.test(n.attribs?.style ?? '')) preNodes.add(c);
-      steps.push(() => visit(c, hidden ? true : insideMain.has(c) ? false : childOut));
+      steps.push(() => visit(c, hidden ? true : insideMain.has(c) ? false : childOut, hidden, childPre));
     }
   };
 
