@@ -11,12 +11,20 @@ const UNIT_END = charsOf('。.;；:：');
 const UNIT_SUFFIX =
   /(?:委员会|委|局|办|院|部|厅|署|中心|政府|单位|公司|集团|会|所|站|队|组|处|科|室|馆|行|社|校|大学|机构|部门|街道|乡镇|管委会|办事处|工作组|各地|各区|各县|各市|园区|开发区|法院|检察院|总队|支队|联社|工商联|妇联|残联|科协|侨联|文联|社科联|团县委|团市委|海关|银行|分行|支行|协会|商会|学会|基金会|事务所|供电公司)$/;
 
+/** Brackets a unit name may hold (`各县（市、区）`, `各县〔市、区〕`): a list is never split inside them. */
+const OPENING = '（(【[〔';
+const CLOSING = '）)】]〕';
+
 /** Split a unit list on 、，,；; and spaces at bracket depth zero; `s` and `o` stay aligned. */
 export function splitUnits(list: Txt): Txt[] {
   const out: Txt[] = [];
   // OCR can leave a lone bracket (`市卫(更局`): then brackets are ordinary characters.
-  const opens = (list.s.match(/[（(【\[〔]/g) ?? []).length;
-  const closes = (list.s.match(/[）)】\]〕]/g) ?? []).length;
+  let opens = 0;
+  let closes = 0;
+  for (const c of list.s) {
+    if (OPENING.includes(c)) opens++;
+    else if (CLOSING.includes(c)) closes++;
+  }
   const nest = opens === closes;
   let depth = 0;
   let from = 0;
@@ -28,8 +36,8 @@ export function splitUnits(list: Txt): Txt[] {
   };
   for (let i = 0; i < list.s.length; i++) {
     const c = list.s[i];
-    if (nest && (c === '（' || c === '(' || c === '[' || c === '【' || c === '〔')) depth++;
-    else if (nest && (c === '）' || c === ')' || c === ']' || c === '】' || c === '〕') && depth > 0) depth--;
+    if (nest && OPENING.includes(c)) depth++;
+    else if (nest && CLOSING.includes(c) && depth > 0) depth--;
     // An ASCII period inside a list is OCR's comma (`卫筵局.总医院`).
     else if (depth === 0 && /[、，,；;.．和及与\s]/.test(c)) {
       // 和/及/与 split only between two unit-shaped names (`县医保局和县财政局`).
